@@ -23,6 +23,16 @@ What keeps it quiet on clean text:
   variant optionally dropped) must reach `min_similarity`, or for names of at most five letters
   `short_min_similarity` with a single edit; two words unknown to the lexicon that share
   their first three letters and last letter need only `loose_min_similarity`.
+
+A misspelling can also land on another real name ("Okonkwo" becoming "Okafor"), which the
+tests above let pass. Such a substitute is reported (as minor) only when everything points at
+it: it is named once, as a bare surname never introduced by a given name or a title and not
+after a preposition of place ("in", "near", ...: places need no introduction); it is no
+dictionary word and no household name (Zipf below `substitute_max_zipf`); and it has the shape
+of a name the text keeps returning to (a spelling cluster of at least `main_min_mentions`
+mentions): the same first two letters, a length within one letter and an
+Indel similarity of at least `substitute_min_similarity`. News introduces every person it
+names, so an unintroduced one-off that looks like a main character is most likely that character.
 """
 
 from __future__ import annotations
@@ -80,6 +90,9 @@ class Thresholds:
     loose_min_similarity: float
     max_variant_zipf: float
     common_word_zipf: float
+    main_min_mentions: int
+    substitute_min_similarity: float
+    substitute_max_zipf: float
 
 
 class NameVariant(Check):
@@ -103,16 +116,23 @@ class NameVariant(Check):
             loose_min_similarity=context.setting("loose_min_similarity", 0.78),
             max_variant_zipf=context.setting("max_variant_zipf", 2.5),
             common_word_zipf=context.setting("common_word_zipf", 3.5),
+            main_min_mentions=context.setting("main_min_mentions", 5),
+            substitute_min_similarity=context.setting("substitute_min_similarity", 0.5),
+            substitute_max_zipf=context.setting("substitute_max_zipf", 3.5),
         )
         canonicals: dict[str, list[Spelling]] = {}  # by first letter: a variant keeps it
+        cluster_sizes: dict[str, int] = {}  # mentions of a canonical spelling and its variants
         for spelling in sorted(_spellings(doc, limits), key=Spelling.priority):
             same_initial = canonicals.setdefault(spelling.folded[0], [])
             match = _best_canonical(spelling, same_initial, limits)
             if match is None:
                 same_initial.append(spelling)
+                cluster_sizes[spelling.key] = spelling.count
                 continue
             canonical, similarity = match
+            cluster_sizes[canonical.key] += spelling.count
             yield from self._report(doc, spelling, canonical, similarity)
+        yield from self._report_substitutes(doc, canonicals, cluster_sizes, limits)
 
     def _report(self, doc: Document, variant: Spelling, canonical: Spelling, similarity: float) -> Iterator[Finding]:
         tie = variant.count == canonical.count
@@ -132,6 +152,28 @@ class NameVariant(Check):
                 doc, mention.start, mention.end, message, suggestion=canonical.text,
                 severity=Severity.MINOR if tie else None, **evidence,
             )
+
+
+    def _report_substitutes(self, doc: Document, canonicals: dict[str, list[Spelling]],
+                            cluster_sizes: dict[str, int], limits: Thresholds) -> Iterator[Finding]:
+        """Unintroduced one-off names shaped like a main name of the text (see the module doc)."""
+        for same_initial in canonicals.values():
+            mains = [s for s in same_initial if cluster_sizes[s.key] >= limits.main_min_mentions]
+            for spelling in same_initial if mains else ():
+                scored = [(similarity, main) for main in mains
+                          if (similarity := _substitute_similarity(doc, spelling, main, limits)) is not None]
+                if not scored:
+                    continue
+                similarity, main = max(scored, key=lambda pair: pair[0])
+                mention = spelling.mentions[0]
+                yield self.finding(
+                    doc, mention.start, mention.end,
+                    f"'{spelling.text}' is named once, never introduced, and looks like '{main.text}', "
+                    f"a name this text keeps returning to ({cluster_sizes[main.key]} mentions): "
+                    "likely that name turned into another",
+                    suggestion=main.text, severity=Severity.MINOR, canonical=main.text,
+                    similarity=round(similarity, 3), canonical_mentions=cluster_sizes[main.key], variant_mentions=1,
+                )
 
 
 def _spellings(doc: Document, limits: Thresholds) -> list[Spelling]:
@@ -231,6 +273,32 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
             variant_zipf == 0 and zipf(canonical.text) == 0 and a[:3] == b[:3] and a[-1] == b[-1]
         )
     return similarity if close else None
+
+
+# Words before a name that make it a place, which news names without introducing it.
+PLACE_PREPOSITIONS = frozenset(
+    "in at near from to into across outside around towards toward via through off".split()
+)
+
+
+def _substitute_similarity(doc: Document, spelling: Spelling, main: Spelling, limits: Thresholds) -> float | None:
+    """Similarity of a one-off name to the main subject's when it reads as a substitute for it."""
+    from rapidfuzz.distance import Indel
+
+    if spelling is main or spelling.count != 1 or spelling.given_names:
+        return None
+    surname = spelling.mentions[0]
+    if " " in surname.mention.text or in_dictionary(spelling.text) or zipf(spelling.text) >= limits.substitute_max_zipf:
+        return None
+    a, b = spelling.folded, main.folded
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or _derived(a, b) or ("-" in a) != ("-" in b):
+        return None
+    tokens = doc.sentences[surname.mention.sentence].tokens
+    before = [t for t in tokens if t.end <= surname.start]
+    if before and (before[-1].text.lower() in PLACE_PREPOSITIONS or is_title_word(before[-1].text)):
+        return None
+    similarity = Indel.normalized_similarity(a, b)
+    return similarity if similarity >= limits.substitute_min_similarity else None
 
 
 def _fold(word: str) -> str:

@@ -16,7 +16,8 @@ What keeps it quiet on clean text:
   and not a dictionary word ("Austria"/"Australia", "Iran"/"Iraq", "Ahmed"/"Ahmad" are all
   frequent, so none is read as a misspelling of another);
 - inflections and derived forms are not variants ("Kenya"/"Kenyan", "Sudan"/"Sudanese",
-  "the Okonkwos"), nor is a hyphenated name of its part ("Guinea"/"Guinea-Bissau");
+  "the Okonkwos"), nor is a hyphenated name of its part ("Guinea"/"Guinea-Bissau"), nor a
+  name with a capital inside ("PayPal", a brand) of one without;
 - spellings written with different given names are different people ("Carlos Rodriguez",
   "Ana Rodrigues"); the first letter must agree;
 - similarity (Jaro-Winkler on lower-cased words without diacritics, a plural "s" of the
@@ -37,6 +38,7 @@ names, so an unintroduced one-off that looks like a main character is most likel
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -252,7 +254,8 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
     from rapidfuzz.distance import OSA, JaroWinkler
 
     a, b = variant.folded, canonical.folded
-    if a[0] != b[0] or ("-" in a) != ("-" in b) or _derived(a, b):
+    if a[0] != b[0] or ("-" in a) != ("-" in b) or _derived(a, b) \
+            or _capital_inside(variant.text) != _capital_inside(canonical.text):
         return None
     if variant.given_names and canonical.given_names and variant.given_names.isdisjoint(canonical.given_names):
         return None  # "Carlos Rodriguez" and "Ana Rodrigues": two people
@@ -299,6 +302,12 @@ def _substitute_similarity(doc: Document, spelling: Spelling, main: Spelling, li
         return None
     similarity = Indel.normalized_similarity(a, b)
     return similarity if similarity >= limits.substitute_min_similarity else None
+
+
+def _capital_inside(word: str) -> bool:
+    """A capital letter inside a word part, other than after "Mc" ("PayPal", not "McKenzie")."""
+    return any(ch.isupper() and not part[:i].startswith("Mc") for part in re.split(r"[-'’]", word)
+               for i, ch in enumerate(part) if i)
 
 
 def _fold(word: str) -> str:

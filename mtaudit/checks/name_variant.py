@@ -30,8 +30,8 @@ tests above let pass. Such a substitute is reported (as minor) only when everyth
 it: it is named once, as a bare surname never introduced by a given name or a title and not
 after a preposition of place ("in", "near", ...: places need no introduction); it is no
 dictionary word and no household name (Zipf below `substitute_max_zipf`); and it has the shape
-of a name the text keeps returning to (a spelling cluster of at least `main_min_mentions`
-mentions): the same first two letters, a length within one letter and an
+of a person the text keeps returning to (a spelling cluster of at least `main_min_mentions`
+mentions, one of them with a given name): the same first two letters, a length within one letter and an
 Indel similarity of at least `substitute_min_similarity`. News introduces every person it
 names, so an unintroduced one-off that looks like a main character is most likely that character.
 """
@@ -123,18 +123,18 @@ class NameVariant(Check):
             substitute_max_zipf=context.setting("substitute_max_zipf", 3.5),
         )
         canonicals: dict[str, list[Spelling]] = {}  # by first letter: a variant keeps it
-        cluster_sizes: dict[str, int] = {}  # mentions of a canonical spelling and its variants
+        clusters: dict[str, list[Spelling]] = {}  # a canonical spelling's key: it and its variants
         for spelling in sorted(_spellings(doc, limits), key=Spelling.priority):
             same_initial = canonicals.setdefault(spelling.folded[0], [])
             match = _best_canonical(spelling, same_initial, limits)
             if match is None:
                 same_initial.append(spelling)
-                cluster_sizes[spelling.key] = spelling.count
+                clusters[spelling.key] = [spelling]
                 continue
             canonical, similarity = match
-            cluster_sizes[canonical.key] += spelling.count
+            clusters[canonical.key].append(spelling)
             yield from self._report(doc, spelling, canonical, similarity)
-        yield from self._report_substitutes(doc, canonicals, cluster_sizes, limits)
+        yield from self._report_substitutes(doc, canonicals, clusters, limits)
 
     def _report(self, doc: Document, variant: Spelling, canonical: Spelling, similarity: float) -> Iterator[Finding]:
         tie = variant.count == canonical.count
@@ -157,10 +157,12 @@ class NameVariant(Check):
 
 
     def _report_substitutes(self, doc: Document, canonicals: dict[str, list[Spelling]],
-                            cluster_sizes: dict[str, int], limits: Thresholds) -> Iterator[Finding]:
-        """Unintroduced one-off names shaped like a main name of the text (see the module doc)."""
+                            clusters: dict[str, list[Spelling]], limits: Thresholds) -> Iterator[Finding]:
+        """Unintroduced one-off names shaped like a main person of the text (see the module doc)."""
+        sizes = {key: sum(s.count for s in cluster) for key, cluster in clusters.items()}
         for same_initial in canonicals.values():
-            mains = [s for s in same_initial if cluster_sizes[s.key] >= limits.main_min_mentions]
+            mains = [s for s in same_initial if sizes[s.key] >= limits.main_min_mentions
+                     and any(variant.given_names for variant in clusters[s.key])]
             for spelling in same_initial if mains else ():
                 scored = [(similarity, main) for main in mains
                           if (similarity := _substitute_similarity(doc, spelling, main, limits)) is not None]
@@ -171,10 +173,10 @@ class NameVariant(Check):
                 yield self.finding(
                     doc, mention.start, mention.end,
                     f"'{spelling.text}' is named once, never introduced, and looks like '{main.text}', "
-                    f"a name this text keeps returning to ({cluster_sizes[main.key]} mentions): "
+                    f"a person this text keeps returning to ({sizes[main.key]} mentions): "
                     "likely that name turned into another",
                     suggestion=main.text, severity=Severity.MINOR, canonical=main.text,
-                    similarity=round(similarity, 3), canonical_mentions=cluster_sizes[main.key], variant_mentions=1,
+                    similarity=round(similarity, 3), canonical_mentions=sizes[main.key], variant_mentions=1,
                 )
 
 
@@ -291,7 +293,8 @@ def _substitute_similarity(doc: Document, spelling: Spelling, main: Spelling, li
     if spelling is main or spelling.count != 1 or spelling.given_names:
         return None
     surname = spelling.mentions[0]
-    if " " in surname.mention.text or in_dictionary(spelling.text) or zipf(spelling.text) >= limits.substitute_max_zipf:
+    if " " in surname.mention.text or _capital_inside(spelling.text) or in_dictionary(spelling.text) \
+            or zipf(spelling.text) >= limits.substitute_max_zipf:
         return None
     a, b = spelling.folded, main.folded
     if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or _derived(a, b) or ("-" in a) != ("-" in b):

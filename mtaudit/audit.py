@@ -1,5 +1,5 @@
 """The pipeline, and its only orchestrator: text (+ reference) → Document → findings →
-scores → FileReport; many inputs → Report."""
+suppression → scores → FileReport; many inputs → Report."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from mtaudit.model import (
 )
 from mtaudit.scoring import file_score, sentence_scores
 from mtaudit.segment import build_document
+from mtaudit.suppress import suppress
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -62,6 +63,8 @@ def build_report(doc: Document, findings: Sequence[Finding], options: Options,
                  reference_path: str | None = None,
                  alignment: tuple[Alignment, ...] | None = None,
                  metrics=None) -> FileReport:
+    findings, suppressed = suppress(doc.text, [(s.start, s.end) for s in doc.sentences], findings,
+                                    options.accept, options.suppressions.get(doc.path))
     lines = LineIndex(doc.text)
     scores = sentence_scores(doc, findings, alignment)
     sentences = []
@@ -83,7 +86,7 @@ def build_report(doc: Document, findings: Sequence[Finding], options: Options,
     return FileReport(
         path=doc.path, text=doc.text, language=doc.language, score=file_score(doc, findings, alignment),
         words=doc.word_count, sentences=tuple(sentences), findings=tuple(located),
-        reference=reference_path, metrics=metrics,
+        reference=reference_path, metrics=metrics, suppressed=suppressed,
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from mtaudit import __version__
 from mtaudit.config import ConfigError, Options, find_config, load_options
 from mtaudit.model import Report, Severity
+from mtaudit.suppress import SuppressionsError, load_suppressions, write_suppressions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -35,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--threshold", type=float, metavar="X", help="sentence score at which it is flagged")
     check.add_argument("--fail-on", choices=[s.value for s in Severity], help="least severity that exits 1")
     check.add_argument("--config", metavar="FILE", help="mtaudit.toml or pyproject.toml to read")
+    check.add_argument("--suppressions", metavar="FILE", help="drop the findings recorded in FILE")
+    check.add_argument("--write-suppressions", metavar="FILE",
+                       help="record every finding of this run in FILE instead of reporting them")
     check.add_argument("--jobs", type=int, default=1, metavar="N",
                        help="files audited in parallel worker processes (default 1)")
 
@@ -105,9 +109,18 @@ def _check(args: argparse.Namespace) -> int:
     options = _options(args)
     if args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
+    if args.suppressions and args.write_suppressions:
+        raise ConfigError("give --suppressions or --write-suppressions, not both")
+    if args.suppressions:
+        options = options.with_overrides(suppressions=load_suppressions(args.suppressions))
     report = audit_paths(args.paths, options, _references(args), args.line_aligned, args.jobs)
     for error in report.errors:
         print(f"mtaudit: {error.path}: {error.message}", file=sys.stderr)
+    if args.write_suppressions:
+        recorded = write_suppressions(args.write_suppressions, report)
+        print(f"mtaudit: {args.write_suppressions}: recorded {recorded} findings of {len(report.files)} files",
+              file=sys.stderr)
+        return EXIT_ERROR if report.errors else EXIT_CLEAN
     if args.format == "json":
         from mtaudit.formatters import json as json_format
 
@@ -221,6 +234,6 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return commands[args.command](args)
-    except (ConfigError, EncoderError, LanguageModelError) as exc:
+    except (ConfigError, SuppressionsError, EncoderError, LanguageModelError) as exc:
         print(f"mtaudit: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -24,6 +24,8 @@ class Options:
     threshold: float = DEFAULT_THRESHOLD
     fail_on: Severity = Severity.MINOR
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    accept: tuple[str, ...] = ()  # terms correct as written: findings on them are dropped
+    suppressions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # see suppress.py
 
     def with_overrides(self, **overrides: Any) -> "Options":
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -49,12 +51,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _rule_list(path: Path, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+def _string_list(path: Path, table: Mapping[str, Any], key: str, what: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: {key} must be a list of rule ids or categories")
+        raise ConfigError(f"{path}: {key} must be a list of {what}")
     return tuple(value)
 
 
@@ -64,7 +66,7 @@ def load_options(path: Path | None) -> Options:
     table = _table(path)
     if table is None:
         raise ConfigError(f"{path}: no [tool.mtaudit] table")
-    known = {"select", "ignore", "threshold", "fail-on", "rules"}
+    known = {"select", "ignore", "threshold", "fail-on", "rules", "accept"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown option(s) {', '.join(unknown)}")
@@ -79,9 +81,10 @@ def load_options(path: Path | None) -> Options:
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{path}: rules must hold one table per rule, e.g. [rules.name-variant]")
     return Options(
-        select=_rule_list(path, table, "select"),
-        ignore=_rule_list(path, table, "ignore"),
+        select=_string_list(path, table, "select", "rule ids or categories"),
+        ignore=_string_list(path, table, "ignore", "rule ids or categories"),
         threshold=float(threshold),
         fail_on=fail_on,
         rules={str(k): dict(v) for k, v in rules.items()},
+        accept=_string_list(path, table, "accept", "terms"),
     )

@@ -187,6 +187,7 @@ class FileReport:
     findings: tuple[LocatedFinding, ...]
     reference: str | None = None
     metrics: Mapping[str, Any] | None = None
+    suppressed: int = 0  # findings dropped by the suppressions (see suppress.py)
 
     @property
     def flagged_sentences(self) -> int:

@@ -38,7 +38,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "language": report.language,
         "score": report.score,
         "stats": {"sentences": len(report.sentences), "words": report.words,
-                  "flagged_sentences": report.flagged_sentences},
+                  "flagged_sentences": report.flagged_sentences, "suppressed": report.suppressed},
         "sentences": [_sentence(s) for s in report.sentences],
         "findings": [_finding(f) for f in report.findings],
     }

@@ -42,7 +42,8 @@ def _header(report: FileReport) -> Text:
         header.append(_visible(report.reference), style="bold")
     header.append(
         f"  score {report.score:.2f} · {len(report.sentences)} sentences · {report.words} words"
-        f" · {report.flagged_sentences} flagged · {len(report.findings)} findings",
+        f" · {report.flagged_sentences} flagged · {len(report.findings)} findings"
+        + (f" · {report.suppressed} suppressed" if report.suppressed else ""),
         style="dim",
     )
     return header

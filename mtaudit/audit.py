@@ -23,7 +23,7 @@ from mtaudit.model import (
 )
 from mtaudit.scoring import file_score, sentence_scores
 from mtaudit.segment import build_document
-from mtaudit.suppress import suppress
+from mtaudit.suppress import fingerprint, suppress
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -63,8 +63,10 @@ def build_report(doc: Document, findings: Sequence[Finding], options: Options,
                  reference_path: str | None = None,
                  alignment: tuple[Alignment, ...] | None = None,
                  metrics=None) -> FileReport:
-    findings, suppressed = suppress(doc.text, [(s.start, s.end) for s in doc.sentences], findings,
-                                    options.accept, options.suppressions.get(doc.path))
+    spans = [(s.start, s.end) for s in doc.sentences]
+    keyed = [(finding, fingerprint(doc.text, spans[finding.sentence], finding)) for finding in findings]
+    keyed, suppressed = suppress(doc.text, keyed, options.accept, options.suppressions.get(doc.path))
+    findings = [finding for finding, _ in keyed]
     lines = LineIndex(doc.text)
     scores = sentence_scores(doc, findings, alignment)
     sentences = []
@@ -79,10 +81,10 @@ def build_report(doc: Document, findings: Sequence[Finding], options: Options,
             chrf=aligned.chrf if aligned else None,
         ))
     located = []
-    for finding in findings:
+    for finding, key in keyed:
         line, column = lines.locate(finding.start)
         end_line, end_column = lines.locate(finding.end)
-        located.append(LocatedFinding(finding, line, column, end_line, end_column))
+        located.append(LocatedFinding(finding, line, column, end_line, end_column, key))
     return FileReport(
         path=doc.path, text=doc.text, language=doc.language, score=file_score(doc, findings, alignment),
         words=doc.word_count, sentences=tuple(sentences), findings=tuple(located),

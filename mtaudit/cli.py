@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="audit text files (- reads stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     check.add_argument("--reference", metavar="FILE", help="the original or reference translation")
     check.add_argument("--reference-dir", metavar="DIR", help="references matched by file name")
     check.add_argument("--line-aligned", action="store_true",
@@ -125,6 +125,10 @@ def _check(args: argparse.Namespace) -> int:
         from mtaudit.formatters import json as json_format
 
         sys.stdout.write(json_format.render(report))
+    elif args.format == "sarif":
+        from mtaudit.formatters import sarif
+
+        sys.stdout.write(sarif.render(report, _rule_rows()))
     else:
         from rich.console import Console
 
@@ -214,15 +218,20 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if found else EXIT_CLEAN
 
 
+def _rule_rows() -> list:
+    """Every rule, default and opt-in, as the formatters list it."""
+    from mtaudit.checks import ALL_CHECKS, OPT_IN_CHECKS, opt_in_check
+
+    classes = [*ALL_CHECKS, *(opt_in_check(rule_id) for rule_id in OPT_IN_CHECKS)]
+    return [(c.id, c.category, c.severity, sorted(c.needs), c.summary()) for c in classes]
+
+
 def _rules(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from mtaudit.checks import ALL_CHECKS, OPT_IN_CHECKS, opt_in_check
     from mtaudit.formatters import rules as rules_format
 
-    classes = [*ALL_CHECKS, *(opt_in_check(rule_id) for rule_id in OPT_IN_CHECKS)]
-    rows = [(c.id, c.category, c.severity, sorted(c.needs), c.summary()) for c in classes]
-    rules_format.render(rows, Console(highlight=False))
+    rules_format.render(_rule_rows(), Console(highlight=False))
     return EXIT_CLEAN
 
 

@@ -167,13 +167,14 @@ class SentenceReport:
 
 @dataclass(frozen=True)
 class LocatedFinding:
-    """A Finding with its line/column, derived once when the report is built."""
+    """A Finding with its line/column and fingerprint, derived once when the report is built."""
 
     finding: Finding
     line: int
     column: int
     end_line: int
     end_column: int
+    fingerprint: str  # stable across edits elsewhere in the text (see suppress.py)
 
 
 @dataclass(frozen=True)

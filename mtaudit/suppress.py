@@ -37,22 +37,21 @@ def fingerprint(text: str, sentence: tuple[int, int], finding: Finding) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def suppress(text: str, sentences: Sequence[tuple[int, int]], findings: Sequence[Finding],
-             accept: Sequence[str] = (), known: Mapping[str, int] | None = None) -> tuple[list[Finding], int]:
-    """The findings left after the accepted terms and the `known` fingerprints, and how many went."""
+def suppress(text: str, keyed: Sequence[tuple[Finding, str]], accept: Sequence[str] = (),
+             known: Mapping[str, int] | None = None) -> tuple[list[tuple[Finding, str]], int]:
+    """The (finding, fingerprint) pairs left after the accepted terms and the `known`
+    fingerprints, and how many went."""
     accepted = {term.casefold() for term in accept}
     remaining = Counter(known or {})
     kept = []
-    for finding in findings:
+    for finding, key in keyed:
         if text[finding.start:finding.end].casefold() in accepted:
             continue
-        if remaining:
-            key = fingerprint(text, sentences[finding.sentence], finding)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                continue
-        kept.append(finding)
-    return kept, len(findings) - len(kept)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            continue
+        kept.append((finding, key))
+    return kept, len(keyed) - len(kept)
 
 
 def load_suppressions(path: str) -> dict[str, dict[str, int]]:
@@ -76,8 +75,7 @@ def write_suppressions(path: str, report: Report) -> int:
     """Record every finding of `report` in `path` (replaced atomically); returns how many."""
     files = {}
     for file in sorted(report.files, key=lambda f: f.path):
-        spans = [(s.start, s.end) for s in file.sentences]
-        counts = Counter(fingerprint(file.text, spans[lf.finding.sentence], lf.finding) for lf in file.findings)
+        counts = Counter(located.fingerprint for located in file.findings)
         if counts:
             files[file.path] = dict(sorted(counts.items()))
     data = json.dumps({"version": FORMAT_VERSION, "files": files}, indent=2, ensure_ascii=False) + "\n"

@@ -28,6 +28,7 @@ def _finding(located: LocatedFinding) -> dict[str, Any]:
         "line": located.line, "column": located.column,
         "end_line": located.end_line, "end_column": located.end_column,
         "sentence": f.sentence, "suggestion": f.suggestion, "evidence": dict(f.evidence),
+        "fingerprint": located.fingerprint,
     }
 
 

@@ -257,7 +257,7 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
 
     a, b = variant.folded, canonical.folded
     if a[0] != b[0] or ("-" in a) != ("-" in b) or _derived(a, b) \
-            or _capital_inside(variant.text) != _capital_inside(canonical.text):
+            or _brand_of(variant.text, canonical.text) or _brand_of(canonical.text, variant.text):
         return None
     if variant.given_names and canonical.given_names and variant.given_names.isdisjoint(canonical.given_names):
         return None  # "Carlos Rodriguez" and "Ana Rodrigues": two people
@@ -311,6 +311,14 @@ def _capital_inside(word: str) -> bool:
     """A capital letter inside a word part, other than after "Mc" ("PayPal", not "McKenzie")."""
     return any(ch.isupper() and not part[:i].startswith("Mc") for part in re.split(r"[-'’]", word)
                for i, ch in enumerate(part) if i)
+
+
+def _brand_of(word: str, name: str) -> bool:
+    """Whether `word` is a brand written with a capital inside ("KenGen") next to a plain
+    `name`, rather than the name glued to itself or another word ("OkaforOkafor")."""
+    if not _capital_inside(word) or _capital_inside(name):
+        return False
+    return name.casefold() not in {part.casefold() for part in re.findall(r"[A-Z][^A-Z]*", word)}
 
 
 def _fold(word: str) -> str:

@@ -11,9 +11,10 @@ A lower-case word is accepted when the dictionary has it or when it is common (Z
 lies within one edit (two for long words): that word is the suggestion. A word built from
 a real one by regular affixes or compounding ("rewilding", "catbus") needs a single edit
 and a larger margin. Capitalised words (names, sentence starts), acronyms, numbers, URLs,
-handles, contractions, adjacent foreign words, foreign quotations, rare words the article
-keeps using (twice; three times for words wordfreq has never seen) and a word cut off at
-the very end of the text are left alone.
+handles, contractions, a word next to another that the dictionary lacks, however frequent
+("prima facie"), foreign quotations, rare words the article keeps using (twice; three times
+for words wordfreq has never seen) and a word cut off at the very end of the text are left
+alone.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ class GarbledWord(Check):
     Flagged: "Officials said the ramage to the harbour was severe." ('ramage' is known as
     a surname, not an English word, one edit from 'damage'), "new techology".
     Clean: "A quokka, a wren and an anemometer on the loam", "co-operative", "rewilding",
-    "20 km", "whilst", "bona fide", "Okonkwo" (names are left to other rules).
+    "20 km", "whilst", "bona fide", "prima facie", "Okonkwo" (names are left to other rules).
 
     Settings: `max_zipf` (3.3): lower-case words at least this frequent are real;
     `min_gap` (2.0): how much more frequent (Zipf) a dictionary word one edit away must be
@@ -115,7 +116,7 @@ class GarbledWord(Check):
             if (
                 end == text_end  # cut off at the end: the truncation rule's
                 or any(q_start <= start < q_end for q_start, q_end in foreign_quotes)
-                or (judge.foreign(word) and any(map(judge.foreign, _neighbours(text, start, end))))
+                or (judge.foreign(word) and any(map(judge.unenglish, _neighbours(text, start, end))))
             ):
                 continue
             if word not in verdicts:
@@ -196,6 +197,11 @@ class _Judge:
     def foreign(self, word: str) -> bool:
         """Suspect and not derived from an English word either."""
         return self.suspect(word) and not _derived(word)
+
+    def unenglish(self, word: str) -> bool:
+        """Neither a dictionary word nor derived from one, however frequent (wordfreq counts
+        the Latin and foreign words that English text borrows: "prima")."""
+        return len(word) >= self.min_length and not lexicon.in_dictionary(word) and not _derived(word)
 
     def verdict(self, word: str) -> tuple[str, int] | None:
         """(suggestion, edit distance) when the suspect `word` is a miss of a much more

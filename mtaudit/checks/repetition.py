@@ -5,7 +5,9 @@ same words, with nothing but spaces between them; the span is the second copy an
 suggestion drops it. Left alone:
 - repetition across punctuation ("very, very", "no, no", "New York, New York", "lock her up,
   lock her up") or a hyphen ("bye-bye", "Baden-Baden");
-- grammatical or idiomatic doubles ("had had", "that that", "so so", "bye bye", "many many");
+- grammatical or idiomatic doubles ("had had", "that that", "so so", "bye bye", "many many"),
+  and a conjunction before a doubled comparative or adverb ("and more and more", "and again
+  and again", "and faster and faster");
 - names, where the second copy is capitalised ("Walla Walla", "Bora Bora");
 - chants: a quotation that is nothing but the repeated words ("“Free Tibet Free Tibet”"), or
   three or more copies inside quotation marks.
@@ -14,6 +16,9 @@ earlier one exactly or nearly (rapidfuzz ratio of the lower-cased words at least
 `sentence-similarity`, default 95, and the same numbers: "rose 3.1 per cent" and "rose 3.2
 per cent" are two facts), or a sentence of at least `min-adjacent-sentence-words`
 (default 4) that repeats the one just before it word for word; the later copy is flagged.
+Display lines (a paragraph of one sentence in title case or without final punctuation: a
+headline, subheading or caption) are compared only with display lines, since the body of a
+story often restates its headline.
 Earlier sentences are compared only when they share a word pair that few sentences contain,
 so long documents stay linear.
 """
@@ -21,9 +26,12 @@ so long documents stay linear.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
+from mtaudit import lexicon
 from mtaudit.checks.base import Check, CheckContext, shorten
+from mtaudit.checks.truncation import in_title_case
 from mtaudit.model import Document, Finding, Severity, Token
 from mtaudit.views.quotes import quotes
 
@@ -34,7 +42,11 @@ _DOUBLES = frozenset(
     "had that is do her in on bye no so very really many much far long knock tut tsk chop night yeah ha ho he "
     "hee hip boo oh now there well bang blah yada go never aye ta ylang mahi cous tom yo chin".split()
 )
+# Words that double around "and" ("more and more", "again and again", "over and over"),
+# besides comparatives in -er ("faster and faster").
+_AND_DOUBLES = frozenset("more less fewer better worse further farther again over on round around by".split())
 _DIGITS = re.compile(r"\d+")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*\Z")
 _LETTER = re.compile(r"[^\W\d_]")  # what makes a token a word (as Token.is_word)
 _ANCHOR_LENGTH = 4
 # A word bigram in more sentences than this says nothing about which sentences are copies.
@@ -110,6 +122,8 @@ class Repetition(Check):
                     quoted: list[tuple[int, int]]) -> bool:
         if len(first) == 1 and first[0].text.lower() in _DOUBLES:
             return False
+        if len(first) == 2 and first[0].text.lower() == "and" and _doubles_around_and(first[1].text.lower()):
+            return False  # "and more and more": "and" before "more and more"
         if all(t.is_capitalised for t in copies[:len(first)]):
             return False  # a name: "Walla Walla", "Sing Sing"
         start, end = first[0].start, copies[-1].end
@@ -122,17 +136,19 @@ class Repetition(Check):
 
     def _repeated_sentences(self, doc: Document, sentence_words: list[list[Token]], min_words: int,
                             min_adjacent_words: int, similarity: float) -> Iterator[Finding]:
-        copies = _Copies(similarity)
+        copies = {display: _Copies(similarity) for display in (False, True)}
+        displays = _display_lines(doc)
         previous: tuple = ()
         for sentence, word_tokens in zip(doc.sentences, sentence_words):
+            display = sentence.index in displays
             words = tuple(t.text.lower() for t in word_tokens)
             key = (words, tuple(_DIGITS.findall(sentence.text)))
             earlier, score = None, 100.0
-            if key == previous and len(words) >= min_adjacent_words:
+            if (key, display) == previous and len(words) >= min_adjacent_words:
                 earlier = sentence.index - 1
             elif len(words) >= min_words:
-                earlier, score = copies.earlier_copy(sentence.index, key)
-            previous = key
+                earlier, score = copies[display].earlier_copy(sentence.index, key)
+            previous = (key, display)
             if earlier is None:
                 continue
             how = "repeats" if score == 100 else f"nearly repeats (similarity {score:.0f})"
@@ -142,6 +158,20 @@ class Repetition(Check):
                 suggestion="",
                 earlier_sentence=earlier, similarity=round(score, 1),
             )
+
+
+def _doubles_around_and(word: str) -> bool:
+    """A word of "more and more" or a comparative: one in -er whose superlative in -est is a
+    word ("bigger": "biggest"; not "paper")."""
+    return word in _AND_DOUBLES or (word.endswith("er") and lexicon.in_dictionary(word[:-2] + "est"))
+
+
+def _display_lines(doc: Document) -> set[int]:
+    """Indexes of the sentences that are a paragraph of their own, in title case or without
+    final punctuation."""
+    per_paragraph = Counter(s.paragraph for s in doc.sentences)
+    return {s.index for s in doc.sentences if per_paragraph[s.paragraph] == 1
+            and (in_title_case(s) or not _FINAL_PUNCTUATION.search(s.text.rstrip()))}
 
 
 class _Copies:

@@ -52,6 +52,12 @@ def _is_heading(doc: Document, sentence: Sentence) -> bool:
         return False
     if len(words) <= 3 and words[-1].lower() not in _MINOR_WORDS:
         return True
+    return in_title_case(sentence)
+
+
+def in_title_case(sentence: Sentence) -> bool:
+    """Most of its words other than articles, conjunctions and short prepositions are
+    capitalised ("Bridge of Sighs reopens", "Talks Resume In Geneva")."""
     content = [t.text for t in sentence.tokens if t.text.lower() not in _MINOR_WORDS and t.text[:1].isalnum()]
     capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return bool(content) and capitalised / len(content) >= _TITLE_CASE_SHARE

@@ -9,11 +9,14 @@ mention with the role-word list `mtaudit/data/titles.txt`:
   parliament," "Rojas, the observatory's deputy director".
 
 Each role knows whether it was held ("former", "ex-"), its rank ("deputy", "vice" below the
-office, "chief" above it: "Chief Justice"), the words that qualify it ("interior",
-"parliament"), the body it belongs to when one can be read, and whether it is unstable to
-compare: dated ("then-mayor", "the late president", "president-elect", "under President
-Ruiz") or near words that tell of a career change or a date ("now", "became", "since",
-"in 2019").
+office, "chief" above it: "Chief Justice"; "co-" and "lead" author), the words that qualify
+it ("interior", "parliament") with an "of" or "for" complement ("councillor for culture"),
+the portfolios they name ("finance" for "treasury secretary"), the body it belongs to when
+one can be read, whether an organisation qualifies it ("party president", "UEFA president"),
+whether it is unstable to compare: dated ("then-mayor", "the late president",
+"president-elect", "under President Ruiz", "retired") or near words that tell of a career
+change or a date ("now", "became", "since", "in 2019", "turned"), and whether words near it
+say that the person holds another role as well ("who is also finance minister").
 """
 
 from __future__ import annotations
@@ -34,19 +37,34 @@ LOWER_RANK_MARKERS = frozenset({"deputy", "vice", "assistant", "lieutenant"})
 # "Chief" right before the head makes another office only for some heads: a Chief Justice is
 # no ordinary justice, but a chief negotiator or chief prosecutor is also called "negotiator".
 CHIEF_OFFICES = frozenset({"justice", "minister", "secretary", "superintendent"})
+# Shared ranks, right before the head: a co-author is one of several, a lead author the first;
+# both are also called "author", so they oppose each other only.
+SHARED_RANK_MARKER = "co"
+LEAD_RANK_MARKER = "lead"
 # Ranks whose holders are addressed by the base rank: a lieutenant general is "General Ruiz".
 ADDRESSED_BY_BASE_RANK = frozenset({"admiral", "colonel", "commander", "general", "marshal"})
 # Roles read at another time than the text's present: not comparable with current roles.
-DATED_MARKERS = frozenset({"then", "late", "elect", "designate", "incoming", "future", "acting", "interim"})
+DATED_MARKERS = frozenset(
+    {"then", "late", "elect", "designate", "incoming", "future", "acting", "interim", "retired", "new", "newly"})
 # "served under President Ruiz": a role seen from another time or rank.
 DATING_PREPOSITIONS = frozenset({"under"})
 # Modifiers that say when or at what rank, not which office.
-NOT_QUALIFIERS = FORMER_MARKERS | LOWER_RANK_MARKERS | DATED_MARKERS | {"chief"}
+NOT_QUALIFIERS = FORMER_MARKERS | LOWER_RANK_MARKERS | DATED_MARKERS | {"chief", SHARED_RANK_MARKER, LEAD_RANK_MARKER}
 # Words near a role that tell of a change of role or date it.
-CAREER_CHANGE_WORDS = frozenset(
-    "now became become becomes becoming later since elected appointed named promoted succeeded "
-    "succeeding replaced replacing resigned returned until previously formerly".split()
+# Verbs of a move from one role to another ("was moved to the foreign ministry").
+CAREER_MOVE_WORDS = frozenset(
+    "became become becomes becoming elected appointed appoint appoints named nominated promoted demoted "
+    "succeeded succeeding replace replaced replaces replacing resigned turned moved moving transferred switched "
+    "reshuffle reshuffled sworn retire retires retiring stepped quit quits ousted sacked dismissed".split()
 )
+CAREER_CHANGE_WORDS = CAREER_MOVE_WORDS | frozenset(
+    "now later since returned until previously formerly trained".split())
+# "now" after a modal times an action, not a role ("her team would now study the reefs").
+MODALS = frozenset("would will can could should shall must may might".split())
+# Words that say a person holds a role besides another, when a role word follows them closely
+# ("who is also foreign minister", "doubles as the town's treasurer").
+CONCURRENCY_WORDS = frozenset({"also", "both", "concurrently", "simultaneously", "doubles", "additionally"})
+CONCURRENT_ROLE_DISTANCE = 4
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Tokens before and after a role and its name searched for career-change words.
 CAREER_WINDOW_BEFORE = 4
@@ -65,6 +83,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_MODIFIERS = 4
 MAX_APPOSITIVE_WORDS = 6
 MAX_COMPLEMENT_WORDS = 3
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "for"})
+COORDINATORS = frozenset({"and", "&", ","})
 
 # Bodies, as they qualify a role ("parliament speaker") or are implied by a member's title.
 BODY_WORDS = {
@@ -79,6 +99,38 @@ MEMBER_BODIES = {
     "assemblyman": "assembly", "assemblywoman": "assembly", "assemblymember": "assembly",
 }
 PRESIDING_HEADS = frozenset({"speaker", "chair", "chairman", "chairwoman", "chairperson", "president"})
+# Nouns that make a role an organisation's ("party president", "central bank governor").
+ORGANISATION_WORDS = frozenset(
+    "party club team school prison bank company firm university college association federation union league "
+    "foundation group society institute corporation church agency authority fund network movement "
+    "alliance front organisation organization chamber academy court tribunal hospital museum".split()
+)
+# Acronyms this long name organisations ("UEFA president"); shorter ones are mostly countries ("US").
+MIN_ORGANISATION_ACRONYM = 3
+# Government portfolios, each with the words that name it in a role ("treasury secretary",
+# "minister for culture"). Portfolios often merged into one ministry share a family, so that
+# "economy minister" and "finance minister" stay one office; a word may name two.
+PORTFOLIO_FAMILIES = {
+    "finance": "finance financial economy economic treasury budget fiscal trade commerce industry industrial "
+               "investment",
+    "foreign affairs": "foreign external",
+    "interior": "interior home internal security police policing immigration",
+    "defence": "defence defense military army navy veterans security",
+    "health": "health hospitals",
+    "education": "education schools universities skills",
+    "justice": "justice",
+    "agriculture": "agriculture agricultural farming fisheries livestock",
+    "energy": "energy petroleum mining mines electricity",
+    "environment": "environment environmental climate forestry forests",
+    "transport": "transport transportation roads infrastructure aviation railways",
+    "labour": "employment pensions welfare",  # not "Labour": a party ("Labour councillor")
+    "culture": "culture cultural arts heritage tourism sport sports youth",
+    "housing": "housing",
+}
+_PORTFOLIOS_OF_WORD = {
+    word: frozenset(family for family, words in PORTFOLIO_FAMILIES.items() if word in words.split())
+    for word in " ".join(PORTFOLIO_FAMILIES.values()).split()
+}
 
 
 @functools.cache
@@ -115,10 +167,13 @@ class Role:
     head: str
     person: Surname
     former: bool
-    rank: str | None  # "deputy" (deputy, vice, ...) or "chief"; None for the office itself
+    rank: str | None  # "deputy" (deputy, vice, ...), "chief", "co" or "lead"; None for the office itself
     qualifiers: frozenset[str]
+    portfolios: frozenset[str]  # families of PORTFOLIO_FAMILIES named by the role's words
     body: str | None
+    organisational: bool  # qualified by an organisation ("party president", "UEFA president")
     unstable: bool
+    concurrent: bool  # near words saying the person holds another role as well
 
     @property
     def member_of(self) -> str | None:
@@ -134,6 +189,15 @@ def person_given_name(surname: Surname) -> str | None:
     return None if surname.given is None or is_title_word(surname.given) else surname.given
 
 
+def people_changing_roles(doc: Document) -> frozenset[str]:
+    """Keys of the surnames named in a sentence that tells of a move from one role to another
+    ("Berg was moved to the foreign ministry on Thursday"), with or without a role."""
+    return frozenset(
+        surname.key for surname in doc.view(surname_mentions)
+        if any(token.text.lower() in CAREER_MOVE_WORDS for token in doc.sentences[surname.mention.sentence].tokens)
+    )
+
+
 def person_roles(doc: Document) -> tuple[Role, ...]:
     """Every role attached to a name mention, in text order."""
     by_sentence: dict[int, list[Surname]] = {}
@@ -147,7 +211,7 @@ def person_roles(doc: Document) -> tuple[Role, ...]:
             continue
         reader = _SentenceReader(doc.text, sentence)
         for surname in surnames:
-            if not is_title_word(surname.text):
+            if not all(is_title_word(part) for part in surname.text.split("-")):  # "Director-General"
                 roles.extend(reader.roles_of(surname))
     return tuple(sorted(roles, key=lambda role: (role.start, role.end)))
 
@@ -158,8 +222,11 @@ def _rank(head: str, modifiers: list[str]) -> str | None:
         return None
     if any(word in LOWER_RANK_MARKERS for word in modifiers):
         return "deputy"
-    if modifiers and modifiers[-1] == "chief" and head in CHIEF_OFFICES:
+    last_modifier = modifiers[-1] if modifiers else None
+    if last_modifier == "chief" and head in CHIEF_OFFICES:
         return "chief"
+    if last_modifier in (SHARED_RANK_MARKER, LEAD_RANK_MARKER):
+        return last_modifier
     return None
 
 
@@ -203,16 +270,28 @@ class _SentenceReader:
             heads.append((head_end, None))
 
     def _head_in_appositive_before(self, first: int, last: int) -> list[tuple[int, int | None]]:
-        """ "the town's mayor, Ana Ruiz, said": a role closed by a comma before the name, with
+        """ "the town's mayor, Ana Ruiz, said", "the city's councillor for housing, Femi
+        Adebayo, said": a role, with any complement, closed by a comma before the name, with
         the name closed by a comma or the sentence's end."""
         after = self.lower[last + 1] if last + 1 < len(self.tokens) else "."
         if first < 2 or self.lower[first - 1] != "," or after not in {",", ".", ";", ")"}:
             return []
-        return [(first - 2, None)] if self._title_ends_at(first - 2) else []
+        if self._title_ends_at(first - 2):
+            return [(first - 2, None)]
+        # Back over the complement's words to its preposition: "for culture", "of the city".
+        lowest = max(1, first - 3 - MAX_COMPLEMENT_WORDS)
+        preposition = first - 2
+        while preposition > lowest and (self._phrase_word(preposition) or self.lower[preposition] == "the"):
+            preposition -= 1
+        if preposition < first - 2 and self.lower[preposition] in COMPLEMENT_PREPOSITIONS \
+                and self._title_ends_at(preposition - 1):
+            return [(preposition - 1, None)]
+        return []
 
     def _heads_in_appositive_after(self, last: int) -> list[tuple[int, int | None]]:
         """ "Haddad, the interior minister," "Rojas, the observatory's deputy director": the
-        last title among the phrase's words, not followed by a name it would belong to."""
+        last title among the phrase's words, not a possessor ("the mayor's spokesman") nor
+        followed by a name it would belong to."""
         i = last + 1
         if i >= len(self.tokens) or self.tokens[i].text != ",":
             return []
@@ -223,6 +302,9 @@ class _SentenceReader:
             i += 2  # a possessor: "the observatory's"
         head_end = None
         for j in range(i, min(i + MAX_APPOSITIVE_WORDS, len(self.tokens))):
+            if self.lower[j] in _POSSESSIVE:
+                head_end = None  # "Ruiz, the mayor's spokesman": the mayor is another person
+                continue
             if not self._phrase_word(j):
                 break
             if self._title_ends_at(j):
@@ -242,7 +324,11 @@ class _SentenceReader:
         after_head = self.lower[head_end + 1] if head_end + 1 < len(self.tokens) else ""
         before_role = self.lower[start - 1] if start > 0 else ""
         head = " ".join(self.lower[head_start:head_end + 1])
-        window = self.lower[max(0, min(start, first) - CAREER_WINDOW_BEFORE):max(end, last) + CAREER_WINDOW_AFTER + 1]
+        window = range(max(0, min(start, first) - CAREER_WINDOW_BEFORE),
+                       min(len(self.tokens), max(end, last) + CAREER_WINDOW_AFTER + 1))
+        described_by = modifiers + complement + self._coordinated_words(start, end)
+        qualifying = [i for i in [*range(start, head_start), *range(end - len(complement) + 1, end + 1)]
+                      if self.lower[i] not in NOT_QUALIFIERS]
         return Role(
             text=self.text[self.tokens[start].start:self.tokens[end].end],
             start=self.tokens[start].start,
@@ -252,12 +338,61 @@ class _SentenceReader:
             person=surname,
             former=any(word in FORMER_MARKERS for word in modifiers),
             rank=_rank(head, modifiers),
-            qualifiers=frozenset(word for word in modifiers + complement if word not in NOT_QUALIFIERS),
+            qualifiers=frozenset(self.lower[i] for i in qualifying),
+            portfolios=frozenset().union(*(_PORTFOLIOS_OF_WORD.get(word, ()) for word in described_by)),
             body=next((BODY_WORDS[w] for w in modifiers + complement if w in BODY_WORDS), None),
+            organisational=self._organisational(start, qualifying),
             unstable=after_head in DATED_MARKERS or before_role in DATING_PREPOSITIONS
             or any(word in DATED_MARKERS for word in modifiers)
-            or any(word in CAREER_CHANGE_WORDS or _YEAR.fullmatch(word) for word in window),
+            or self._career_change(window),
+            concurrent=self._concurrent(window),
         )
+
+    def _career_change(self, window: range) -> bool:
+        """Whether a word in the window tells of a career change or a date."""
+        for i in window:
+            word = self.lower[i]
+            if (word in CAREER_CHANGE_WORDS and not (word == "now" and i > 0 and self.lower[i - 1] in MODALS)) \
+                    or _YEAR.fullmatch(word):
+                return True
+        return False
+
+    def _coordinated_words(self, start: int, end: int) -> list[str]:
+        """Portfolio words coordinated with a role's own: "Health and Social Care Secretary",
+        "minister of finance and economy"."""
+        words = []
+        i = start - 2
+        while i >= 0 and self.lower[i + 1] in COORDINATORS and self.lower[i] in _PORTFOLIOS_OF_WORD:
+            words.append(self.lower[i])
+            i -= 2
+        i = end + 2
+        while i < len(self.tokens) and self.lower[i - 1] in COORDINATORS and self.lower[i] in _PORTFOLIOS_OF_WORD:
+            words.append(self.lower[i])
+            i += 2
+        return words
+
+    def _organisational(self, start: int, qualifying: list[int]) -> bool:
+        """Whether an organisation qualifies the role, possessor included: a body or
+        organisation noun, or an acronym ("UEFA president", "the party's president", "president
+        of the football federation")."""
+        possessor = [start - 2] if start >= 2 and self.lower[start - 1] in _POSSESSIVE else []
+        for i in [*possessor, *qualifying]:
+            word, written = self.lower[i], self.tokens[i].text
+            if word in BODY_WORDS or word in ORGANISATION_WORDS \
+                    or (len(written) >= MIN_ORGANISATION_ACRONYM and written.isupper() and written.isalpha()):
+                return True
+        return False
+
+    def _concurrent(self, window: range) -> bool:
+        """Whether a concurrency word in the window is followed closely by a role or
+        portfolio word ("who is also foreign minister", "also holds the finance portfolio")."""
+        for i in window:
+            if self.lower[i] in CONCURRENCY_WORDS:
+                following = self.lower[i + 1:i + 1 + CONCURRENT_ROLE_DISTANCE]
+                if any(is_title_word(word) or word in _PORTFOLIOS_OF_WORD or word == "portfolio"
+                       for word in following):
+                    return True
+        return False
 
     def _modifiers_start(self, head_start: int, floor: int | None) -> int:
         """Index of the first modifier before a head ("former Chilean" parliamentarian). A
@@ -275,10 +410,10 @@ class _SentenceReader:
         return start
 
     def _complement(self, head_end: int, first: int, last: int) -> list[str]:
-        """The words of an "of" complement ("member of parliament", "speaker of the house"),
-        the person's own name left out."""
+        """The words of an "of" or "for" complement ("member of parliament", "speaker of the
+        house", "councillor for culture"), the person's own name left out."""
         j = head_end + 2
-        if j >= len(self.tokens) or self.lower[head_end + 1] != "of":
+        if j >= len(self.tokens) or self.lower[head_end + 1] not in COMPLEMENT_PREPOSITIONS:
             return []
         if self.lower[j] == "the":
             j += 1

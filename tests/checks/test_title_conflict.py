@@ -25,6 +25,14 @@ def test_titles_file_has_a_header_and_is_sorted_unique_lower_case():
     assert all(entry == entry.lower() == " ".join(entry.split()) for entry in entries)
 
 
+def test_every_office_of_the_exclusive_tables_is_a_title():
+    from mtaudit.checks.title_conflict import FIELD_OF_PROFESSION, GOVERNING_OFFICES, PORTFOLIO_HEADS
+    from mtaudit.views.roles import title_phrases
+
+    titles = {" ".join(phrase) for phrase in title_phrases()}
+    assert set(FIELD_OF_PROFESSION) | set(GOVERNING_OFFICES) | PORTFOLIO_HEADS <= titles
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Interior Minister Karim Bashir spoke.", ("Bashir", "Interior Minister", "minister", False, None, None, False)),
     ("She met former mayor Ana Ruiz.", ("Ruiz", "former mayor", "mayor", True, None, None, False)),
@@ -77,3 +85,92 @@ def test_surname_alone_matches_the_full_name():
     findings = list(TitleConflict().run(doc, CheckContext()))
     assert [doc.text[f.start:f.end] for f in findings] == ["Chairman"]
     assert findings[0].evidence["person"] == "Hiroshi Tanaka"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Accra's councillor for housing, Femi Adebayo, said no.",
+     ("Adebayo", "councillor for housing", "councillor", False, None, None, False)),
+    ("A spokesman for the rebels, Adam Haroun, denied it.",
+     ("Haroun", "spokesman for the rebels", "spokesman", False, None, None, False)),
+    ("Tom Baker, the mayor's spokesman, said the pool would reopen.",
+     ("Baker", "spokesman", "spokesman", False, None, None, False)),
+    ("Kovac, a co-author of the study, spoke.", ("Kovac", "co-author of the study", "author", False, "co", None, False)),
+    ("We asked Kovac, the study's lead author.", ("Kovac", "lead author", "author", False, "lead", None, False)),
+    ("Kovac, an author, said the team would now sample the reef.", ("Kovac", "author", "author", False, None, None, False)),
+    ("Margaret Doyle, a retired nurse, spoke.", ("Doyle", "retired nurse", "nurse", False, None, None, True)),
+])
+def test_more_roles_attached_to_the_name(text, expected):
+    assert _roles(text) == [expected]
+
+
+def _role(text: str):
+    (role,) = build_document(text).view(person_roles)
+    return role
+
+
+@pytest.mark.parametrize("text, portfolios", [
+    ("Health Minister Rosa Almeida spoke.", {"health"}),
+    ("Almeida, the minister for culture, spoke.", {"culture"}),
+    ("Education and Employment Secretary Ruth Adeyemi spoke.", {"education", "labour"}),
+    ("Almeida, the minister of finance and health, spoke.", {"finance", "health"}),
+    ("Police spokesman Juma Otieno spoke.", {"interior"}),
+    ("Mayor Rosa Almeida spoke.", set()),
+])
+def test_portfolios_of_a_role(text, portfolios):
+    assert _role(text).portfolios == portfolios
+
+
+@pytest.mark.parametrize("text, organisational", [
+    ("Party president Ana Ruiz spoke.", True),
+    ("UEFA president Ibrahim Bello spoke.", True),
+    ("Ruiz, the bank's governor, spoke.", True),
+    ("Ruiz, president of the football federation, spoke.", True),
+    ("Kenyan President Ana Ruiz spoke.", False),
+    ("US President Ana Ruiz spoke.", False),
+])
+def test_organisational_role(text, organisational):
+    assert _role(text).organisational is organisational
+
+
+@pytest.mark.parametrize("text, concurrent", [
+    ("Prime Minister Ivo Radan, who also holds the defence portfolio, spoke.", True),
+    ("Ana Ruiz, a surgeon, is also a qualified lawyer.", True),
+    ("Mayor Ana Ruiz also said the plan was final.", False),
+])
+def test_concurrent_role(text, concurrent):
+    assert _role(text).concurrent is concurrent
+
+
+def _conflict_of(text: str) -> str | None:
+    doc = build_document(text)
+    findings = list(TitleConflict().run(doc, CheckContext()))
+    return findings[0].message.split(": ", 1)[1] if findings else None
+
+
+@pytest.mark.parametrize("first, second, reason", [
+    ("Governor", "Prime Minister", "one person is not both a governor and a prime minister"),
+    ("Premier", "Prime Minister", None),
+    ("Mayor", "Health Minister", "a mayor does not also hold the health portfolio"),
+    ("Health Minister", "Finance Minister", "one person does not hold both the health and the finance portfolio"),
+    ("Economy Minister", "Finance Minister", None),
+    ("Engineer", "Accountant", "one person is not both an engineer and an accountant"),
+    ("Nurse", "Midwife", None),
+    ("Radiologist", "Neurologist", "a radiologist is not a neurologist (radiology / neurology)"),
+    ("Surgeon", "Urologist", None),
+    ("Solicitor", "Barrister", None),
+])
+def test_offices_that_exclude_each_other(first, second, reason):
+    text = f"{first} Lena Hart spoke on Monday. The hall was full. {second} Hart answered questions."
+    assert _conflict_of(text) == reason
+
+
+def test_exclusive_offices_given_in_one_sentence_are_held_together():
+    assert _conflict_of("Mayor Lena Hart, the health minister, spoke.") is None
+
+
+def test_a_capitalised_title_is_no_person():
+    text = ("The Director-General of the bureau, Wen Hua, and the Deputy Director-General, Hui Ming, met the "
+            "visitors. The Director-General thanked the airline.")
+    assert [(r[0], r[1], r[2], r[4]) for r in _roles(text)] == [
+        ("Hua", "Director-General of the bureau", "director general", None),
+        ("Ming", "Deputy Director-General", "director general", "deputy")]

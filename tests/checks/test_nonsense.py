@@ -1,10 +1,11 @@
-"""Unit tests of the finite-verb cues behind the verbless-fragment signal."""
+"""Unit tests of the finite-verb cues behind the verbless-fragment and dangling-subordinate
+signals, and of the self-echo reading."""
 
 from __future__ import annotations
 
 import pytest
 
-from mtaudit.checks.nonsense import has_finite_verb_cue
+from mtaudit.checks.nonsense import dangling_subordinate, has_finite_verb_cue, self_echo
 from mtaudit.segment import build_document
 
 
@@ -20,3 +21,31 @@ from mtaudit.segment import build_document
 def test_finite_verb_cues(text, expected):
     doc = build_document(text)
     assert has_finite_verb_cue(doc, doc.sentences[0].words) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Although prices have been rising for months in the north.", True),  # one verb group
+    ("Because the bridge was closed the buses were diverted.", False),  # a main clause follows
+    ("Although prices rose the bank expects growth this year.", False),  # '-s' verb of the main clause
+    ("Because of the strike, trains were cancelled on Monday.", False),  # a comma before the main clause
+])
+def test_dangling_subordinate_counts_verb_groups(text, expected):
+    doc = build_document(text)
+    assert dangling_subordinate(doc, doc.sentences[0], None, min_words=6) is expected
+
+
+@pytest.mark.parametrize("text, relation, earlier", [
+    ("The storm has left the harbour town in the noise of its own silence.", "antonym", "noise"),
+    ("The orchestra has placed the calm evening in the fear of its own quiet.", "synonym", "calm"),
+    ("The ministry has moved its budget into the shadow of the budget.", "repeated", "budget"),
+    ("It was the beginning of the end.", None, None),  # no possessive
+    ("The minister defended the policy as the cornerstone of his strategy.", None, None),  # a head noun
+    ("The young striker impressed with the energy of his youth.", None, None),  # an unstressed synonym
+    ("The young striker impressed with the energy of his own youth.", None, None),  # the modifier's own noun
+    ("Officials from the village met the mayor. The road is the pride of the village.", None, None),  # other clause
+    ("The club sold its stadium to the owner of the stadium, a property group.", None, None),  # not the last word
+])
+def test_self_echo(text, relation, earlier):
+    doc = build_document(text)
+    echo = self_echo(doc, doc.sentences[-1])
+    assert (echo and (echo.relation, echo.earlier.text)) == (relation and (relation, earlier))

@@ -106,7 +106,7 @@ def audit_text(text: str, path: str = "<text>", options: Options | None = None,
     ref_doc = build_document(reference_text, reference_path or "<reference>")
     comparison = compare(doc, ref_doc, line_aligned=line_aligned)
     findings = repair(run_checks(doc, options, ref_doc, comparison.alignment), doc, ref_doc, comparison.alignment)
-    return build_report(doc, findings, options, reference_path, comparison.alignment, comparison.metrics)
+    return build_report(doc, findings, options, reference_path, comparison.alignment, comparison.file_metrics)
 
 
 def audit_file(path: str, options: Options | None = None, reference_path: str | None = None,

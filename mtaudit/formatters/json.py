@@ -44,7 +44,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "findings": [_finding(f) for f in report.findings],
     }
     if report.metrics is not None:
-        out["metrics"] = report.metrics
+        out["metrics"] = dict(report.metrics)
     return out
 
 

@@ -7,10 +7,11 @@ and sacrebleu's sentence chrF. Sentences merged or split by the spinner share th
 their whole group (the merged text against the reference text it covers). A sentence with
 no counterpart has no reference sentences, and its figures are measured against the
 nearest reference sentence (line, in line-aligned mode), so low values mean "nothing like it".
+The whole file gets chrF, BLEU and TER, scored only when something reads them.
 
 With the default (cached) encoder a whole comparison is cached too, keyed by both texts,
-their segmentation, the model and the source of this package, so an unchanged re-check
-imports neither numpy, sacrebleu nor torch.
+their segmentation, the model and the source of this package, and so are its file metrics
+once read, so an unchanged re-check imports neither numpy, sacrebleu nor torch.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtaudit.model import Alignment, Document
+from mtaudit.reference.cache import DiskCache
 from mtaudit.reference.encoder import Encoder, EncoderError, default_encoder
+from mtaudit.reference.metrics import FileMetrics, sentence_chrf
 
 __all__ = ["Comparison", "Encoder", "EncoderError", "compare", "default_encoder"]
 
@@ -32,7 +35,7 @@ __all__ = ["Comparison", "Encoder", "EncoderError", "compare", "default_encoder"
 class Comparison:
     alignment: tuple[Alignment, ...]  # one per sentence of the text
     unaligned_reference: tuple[int, ...]  # reference sentences with no counterpart
-    metrics: dict  # {"chrf"|"bleu"|"ter": {"score": float, "signature": str}}
+    file_metrics: FileMetrics  # {"chrf"|"bleu"|"ter": {"score": float, "signature": str}}, lazily
 
 
 def compare(doc: Document, reference: Document, *, line_aligned: bool = False,
@@ -43,16 +46,16 @@ def compare(doc: Document, reference: Document, *, line_aligned: bool = False,
     digest = _digest(doc, reference, line_aligned, encoder.model_id) if cache else None
     cached = cache.comparison(digest) if cache else None
     if cached is not None:
-        return _loads(cached)
-    comparison = _compare(doc, reference, line_aligned, encoder)
+        return _loads(cached, cache, digest)
+    comparison = _compare(doc, reference, line_aligned, encoder, cache, digest)
     if cache:
         cache.add_comparison(digest, _dumps(comparison))
     return comparison
 
 
-def _compare(doc: Document, reference: Document, line_aligned: bool, encoder: Encoder) -> Comparison:
+def _compare(doc: Document, reference: Document, line_aligned: bool, encoder: Encoder,
+             cache: DiskCache | None, digest: bytes | None) -> Comparison:
     from mtaudit.reference.align import align_lines, align_sentences, span_text
-    from mtaudit.reference.metrics import corpus_metrics, sentence_chrf
 
     result = (align_lines if line_aligned else align_sentences)(doc, reference, encoder)
     alignment: list[Alignment] = [Alignment((), None, None)] * len(doc.sentences)
@@ -73,7 +76,7 @@ def _compare(doc: Document, reference: Document, line_aligned: bool, encoder: En
     segments.sort(key=lambda segment: segment[0])
     hypotheses = [h for _, h, _ in segments] + [""] * len(unaligned_reference)
     references = [r for _, _, r in segments] + [reference.sentences[j].text for j in unaligned_reference]
-    return Comparison(tuple(alignment), unaligned_reference, corpus_metrics(hypotheses, references))
+    return Comparison(tuple(alignment), unaligned_reference, FileMetrics(hypotheses, references, cache, digest))
 
 
 @functools.cache
@@ -101,12 +104,12 @@ def _dumps(comparison: Comparison) -> str:
     return json.dumps({
         "alignment": [[list(a.reference_sentences), a.similarity, a.chrf] for a in comparison.alignment],
         "unaligned_reference": list(comparison.unaligned_reference),
-        "metrics": comparison.metrics,
+        "segments": [comparison.file_metrics.hypotheses, comparison.file_metrics.references],
     })
 
 
-def _loads(value: str) -> Comparison:
+def _loads(value: str, cache: DiskCache, digest: bytes) -> Comparison:
     data = json.loads(value)
     return Comparison(
         tuple(Alignment(tuple(refs), similarity, chrf) for refs, similarity, chrf in data["alignment"]),
-        tuple(data["unaligned_reference"]), data["metrics"])
+        tuple(data["unaligned_reference"]), FileMetrics(*data["segments"], cache, digest))

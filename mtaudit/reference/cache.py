@@ -1,8 +1,8 @@
 """The disk cache of reference mode: one SQLite file under
 `platformdirs.user_cache_dir("mtaudit")` (or `$MTAUDIT_CACHE_DIR`) with sentence vectors
-keyed by (model id, sha256 of the text) and whole comparisons keyed by a digest of both
-texts, their segmentation, the model and the code that compared them. A cache that cannot
-be opened or written is skipped: it only saves time."""
+keyed by (model id, sha256 of the text), and whole comparisons and their file metrics keyed
+by a digest of both texts, their segmentation, the model and the code that compared them.
+A cache that cannot be opened or written is skipped: it only saves time."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest BLOB, vector BLOB, PRIMARY KEY (model, digest))"
     " WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS comparisons (digest BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS file_metrics (digest BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID",
 )
 
 
@@ -35,6 +36,9 @@ class DiskCache:
     def __init__(self, path: Path):
         self.path = path
         self._connection: sqlite3.Connection | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_connection": None}  # another process opens its own
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is None:
@@ -82,15 +86,24 @@ class DiskCache:
         self._write("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)",
                     [(model_id, digest, v.astype(np.float32).tobytes()) for digest, v in vectors.items()])
 
-    def comparison(self, digest: bytes) -> str | None:
+    def _value(self, table: str, digest: bytes) -> str | None:
         connection = self._connect()
         if connection is None:
             return None
         try:
-            row = connection.execute("SELECT value FROM comparisons WHERE digest = ?", (digest,)).fetchone()
+            row = connection.execute(f"SELECT value FROM {table} WHERE digest = ?", (digest,)).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row else None
 
+    def comparison(self, digest: bytes) -> str | None:
+        return self._value("comparisons", digest)
+
     def add_comparison(self, digest: bytes, value: str) -> None:
         self._write("INSERT OR REPLACE INTO comparisons VALUES (?, ?)", [(digest, value)])
+
+    def file_metrics(self, digest: bytes) -> str | None:
+        return self._value("file_metrics", digest)
+
+    def add_file_metrics(self, digest: bytes, value: str) -> None:
+        self._write("INSERT OR REPLACE INTO file_metrics VALUES (?, ?)", [(digest, value)])

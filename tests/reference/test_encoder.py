@@ -94,6 +94,22 @@ def test_unchanged_recheck_imports_no_model_code(tmp_path):
     assert _run(code, env).stdout.split() == ["False", "False"]
 
 
+def test_recheck_reads_file_metrics_from_the_cache(tmp_path):
+    code = (
+        "import sys\n"
+        "from mtaudit.audit import audit_text\n"
+        "report = audit_text('The dam held. Engineers were relieved.',\n"
+        "                    reference_text='The dam held. Engineers were glad.')\n"
+        "print(report.metrics['ter']['score'], 'sacrebleu' in sys.modules)\n"
+    )
+    env = {"MTAUDIT_CACHE_DIR": str(tmp_path)}
+    first = _run(code, env)
+    assert first.returncode == 0, first.stderr
+    score, imported = first.stdout.split()
+    assert float(score) > 0 and imported == "True"
+    assert _run(code, env).stdout.split() == [score, "False"]
+
+
 def test_cached_comparison_equals_a_fresh_one(private_cache):
     from mtaudit.reference import compare
     from mtaudit.segment import build_document

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mtaudit.lexicon import DATA
 
 
@@ -39,3 +41,66 @@ def test_tortured_phrases_sorted_and_unique():
     keys = [row[0] for row in rows]
     assert keys == sorted(keys)
     assert len(keys) == len(set(keys))
+
+
+def test_scales_are_sourced_sorted_and_well_formed():
+    lines = (DATA / "scales.tsv").read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    assert "authored by the mtaudit developers" in header.lower() and "CC0" in header
+    rows = [line for line in lines if line and not line.startswith("#")]
+    assert rows == sorted(rows) and len(rows) == len(set(rows))
+    ranks: dict[str, set[int]] = {}
+    forms: list[str] = []
+    for row in rows:
+        scale, rank, listed = row.split("\t")
+        assert rank in {"0", "1", "2", "3", "4"}, row
+        ranks.setdefault(scale, set()).add(int(rank))
+        words = listed.split(",")
+        assert words == sorted(set(words)) and all(w.isalpha() and w == w.lower() for w in words), row
+        forms += words
+    assert len(forms) == len(set(forms)), "a form ranked twice"
+    assert all(max(held) - min(held) >= 2 for held in ranks.values()), "a scale with no two distant ranks"
+
+
+def test_scales_and_antonyms_list_no_pair_twice():
+    from mtaudit.checks.meaning_drift import antonyms, scales
+
+    opposites, ranked = antonyms(), scales()
+    twice = [(a, b) for a in ranked for b in opposites.get(a, ())
+             if b in ranked and ranked[a][0] == ranked[b][0] and abs(ranked[a][1] - ranked[b][1]) >= 2]
+    assert twice == []
+
+
+def _rows(name: str) -> tuple[str, list[list[str]]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    return header, [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def test_spinner_words_are_sourced_attested_and_sorted():
+    header, rows = _rows("spinner-words.tsv")
+    assert "Problematic Paper Screener" in header and "CC BY 4.0" in header
+    assert rows and rows == sorted(rows) and len({tuple(row[:2]) for row in rows}) == len(rows)
+    for row in rows:
+        assert len(row) == 3, row
+        spun, original, attested = row
+        assert spun.isalpha() and spun.islower() and original.isalpha() and original.islower(), row
+        assert spun != original and spun in attested.split(), row
+
+
+def test_collocations_are_sourced_sorted_and_about_spinner_words():
+    from mtaudit.checks.tortured_phrase import MIN_COLLOCATION_PMI, plural
+
+    header, rows = _rows("collocations.tsv")
+    assert "SymSpell" in header and "MIT" in header and "Google Books" in header
+    pairs = [row[0] for row in rows]
+    assert pairs and pairs == sorted(pairs) and len(set(pairs)) == len(pairs)
+    _, swaps = _rows("spinner-words.tsv")
+    words = {form for swap in swaps for word in swap[:2] for form in (word, plural(word))}
+    for row in rows:
+        assert len(row) == 2 and re.fullmatch(r"-?\d+\.\d", row[1]), row
+        first, second = row[0].split(" ")
+        assert first.isalpha() and second.isalpha() and {first, second} & words, row
+    strong = {word for row in rows if float(row[1]) >= MIN_COLLOCATION_PMI for word in row[0].split(" ")}
+    for spun, original, _ in swaps:
+        assert strong & {original, plural(original)}, f"no fixed expression holds {original!r}: {spun!r} is dead"

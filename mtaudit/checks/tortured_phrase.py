@@ -1,11 +1,18 @@
 """Spinner synonym swaps of fixed expressions ("tortured phrases").
 
-Two signals:
+Three signals:
 
 * **Known tortured phrases** from `data/tortured-phrases.tsv` (the Problematic Paper
   Screener's list plus news-domain swaps), matched case-insensitively on word boundaries,
   tolerant of plural and possessive endings: a set of the lists' first word pairs picks the
   sentences worth a look, then a dictionary lookup on word keys confirms.
+* **Spinner words**, for swaps in phrases no list knows: a spinner swaps a word the
+  same way wherever it stands ("vitality" for "energy" in "renewable vitality", so also in
+  "vitality bills"). `data/spinner-words.tsv` holds such swaps, attested in the Problematic
+  Paper Screener's list, whose spun word is rarely right in the original's sense. A word pair
+  is flagged when putting the original back gives a fixed expression (its words stand
+  together at least 2^6 times more often than chance in SymSpell's Google Books counts,
+  `data/collocations.tsv`) while the pair as written is no common phrase there.
 * **Quote twins**, for swaps no list knows: a short quoted phrase ("'Reckless Adventure'",
   a pull-quote heading or a scare quote) whose words each have an exact thesaurus synonym,
   in the same order, somewhere else in the text ("negligent exploits"). A quotation repeats
@@ -33,8 +40,12 @@ from mtaudit.views.quotes import quotes
 # Text allowed between two words of one phrase: space, a hyphen, a possessive ending.
 _JOINER = re.compile(r"(?:['’]s?)?[\s\-]*")
 _MAX_QUOTE_CHARS = 60
-# Words as frequent as "first", "other" or "out" have too many loose thesaurus synonyms.
-_MAX_QUOTE_WORD_ZIPF = 6.0
+# Words as frequent as "first", "other" or "out" have too many loose thesaurus synonyms; as
+# the kept word of a spinner-word pair they make no fixed expression ("an", "these").
+_MAX_CONTENT_WORD_ZIPF = 6.0
+# Association (PMI, log2) from which a word pair is a fixed expression: "energy bills" (6.7),
+# "storage facilities" (6.7), not "high energy" (5.0) or "positive energy" (5.1).
+MIN_COLLOCATION_PMI = 6.0
 
 
 def _phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -48,14 +59,17 @@ class KnownPhrase:
     source: str
 
 
+def _data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without its `#` header."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
 @functools.cache
 def known_phrases() -> dict[str, tuple[KnownPhrase, ...]]:
     """The tortured-phrase list, indexed by the key of each phrase's first word."""
     index: dict[str, list[KnownPhrase]] = {}
-    for line in (DATA / "tortured-phrases.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        tortured, expected, source = line.split("\t")
+    for tortured, expected, source in _data_rows("tortured-phrases.tsv"):
         phrase = KnownPhrase(_phrase_keys(tortured), expected, source)
         index.setdefault(phrase.keys[0], []).append(phrase)
     return {first: tuple(sorted(group, key=lambda p: -len(p.keys))) for first, group in index.items()}
@@ -67,6 +81,13 @@ _WORD = re.compile(r"\w+")
 def _surface_forms(key: str) -> set[str]:
     """Lower-case forms a word with this key may take in text (plural endings)."""
     return {key, key + "s", key + "es", key[:-1] + "ies" if key.endswith("y") else key}
+
+
+def plural(text: str) -> str:
+    """`text` with its last word in the plural (regular endings: energy → energies)."""
+    if text.endswith("y") and text[-2:-1] not in tuple("aeiou"):
+        return text[:-1] + "ies"
+    return text + ("es" if text.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 @functools.cache
@@ -125,10 +146,71 @@ def _inflect_like(expected: str, flagged: str, phrase: KnownPhrase) -> str:
     """The expected phrase in the flagged words' number and initial case."""
     last = flagged.split()[-1].lower()
     if word_key(last) != POSSESSIVE.sub("", last) and phrase.keys[-1] == expected.split()[-1].lower():
-        expected = expected[:-1] + "ies" if expected.endswith("y") else expected + "s"
-    if flagged[:1].isupper() and expected[:1].islower():
-        expected = expected[0].upper() + expected[1:]
-    return expected
+        expected = plural(expected)
+    return _initial_case_like(expected, flagged)
+
+
+def _initial_case_like(text: str, model: str) -> str:
+    """`text` with a capital first letter when `model` has one."""
+    return text[0].upper() + text[1:] if model[:1].isupper() and text[:1].islower() else text
+
+
+# --- spinner words -----------------------------------------------------------------------
+
+
+@functools.cache
+def spinner_words() -> dict[str, tuple[str, ...]]:
+    """Spun word → the words a spinner replaces with it (`data/spinner-words.tsv`)."""
+    swaps: dict[str, list[str]] = {}
+    for spun, original, _ in _data_rows("spinner-words.tsv"):
+        swaps.setdefault(spun, []).append(original)
+    return {spun: tuple(originals) for spun, originals in swaps.items()}
+
+
+@functools.cache
+def collocations() -> dict[tuple[str, str], float]:
+    """Word keys of a pair → how strongly its words attract each other (PMI, the stronger of
+    its singular and plural forms), for the pairs that hold a spun or original word
+    (`data/collocations.tsv`)."""
+    strength: dict[tuple[str, str], float] = {}
+    for pair, pmi in _data_rows("collocations.tsv"):
+        first, second = pair.split(" ")
+        keys = (word_key(first), word_key(second))
+        strength[keys] = max(strength.get(keys, float("-inf")), float(pmi))
+    return strength
+
+
+@functools.cache
+def _spun_forms() -> frozenset[str]:
+    """Lower-case forms of the spun words: a cheap pre-filter for sentences."""
+    return frozenset(form for spun in spinner_words() for form in (spun, plural(spun)))
+
+
+def _restorations(word: RunWord) -> list[tuple[str, str]]:
+    """(form, key) of the word as written, then of each original a spinner may have replaced
+    by it, in the written word's number."""
+    originals = spinner_words().get(word.key, ())
+    return [(word.lower, word.key)] + [
+        (original if word.key == word.lower else plural(original), word_key(original)) for original in originals
+    ]
+
+
+def restored_collocation(first: RunWord, second: RunWord) -> tuple[tuple[str, str], float] | None:
+    """The fixed expression two neighbouring words become with their spun words put back (the
+    strongest, with its PMI), unless the pair as written is a common phrase itself."""
+    written = (first.key, second.key)
+    strength = collocations()
+    if written in strength or not all(w.lower.isalpha() and zipf(w.lower) < _MAX_CONTENT_WORD_ZIPF
+                                      for w in (first, second)):
+        return None
+    candidates = [
+        (strength.get((first_key, second_key), 0.0), (first_form, second_form))
+        for (first_form, first_key), (second_form, second_key) in itertools.product(
+            _restorations(first), _restorations(second))
+        if (first_key, second_key) != written
+    ]
+    pmi, pair = max(candidates, default=(0.0, ("", "")))
+    return (pair, pmi) if pmi >= MIN_COLLOCATION_PMI else None
 
 
 # --- quote twins -------------------------------------------------------------------------
@@ -151,7 +233,7 @@ class Phrase:
 
 def _comparable(token: Token) -> bool:
     """A dictionary word rare enough for its thesaurus synonyms to mean something."""
-    return token.text.isalpha() and in_dictionary(token.text) and zipf(token.text) < _MAX_QUOTE_WORD_ZIPF
+    return token.text.isalpha() and in_dictionary(token.text) and zipf(token.text) < _MAX_CONTENT_WORD_ZIPF
 
 
 def short_quotes(doc: Document, max_words: int) -> list[Phrase]:
@@ -198,12 +280,15 @@ class TorturedPhrase(Check):
     """Spinner synonym swaps of fixed expressions ("tortured phrases").
 
     Flagged: "Researchers warn that counterfeit consciousness could reshape the job market."
-    ('counterfeit consciousness' for 'artificial intelligence'); a subheading quoting
+    ('counterfeit consciousness' for 'artificial intelligence'); "Households face higher
+    vitality bills" ('vitality' for 'energy' in 'energy bills'); a subheading quoting
     'Reckless Adventure' while the body quotes the same speaker's "negligent exploits".
-    Clean: "Researchers warn that artificial intelligence could reshape the job market."
+    Clean: "Researchers warn that artificial intelligence could reshape the job market.";
+    "The vitality of the music scene surprised visitors."
 
-    Settings: `quote_twins` (default true) turns the thesaurus signal on or off;
-    `max_quote_words` (default 4) is the longest quotation it compares.
+    Settings: `spinner_words` (default true) turns the spinner-word signal on or off;
+    `quote_twins` (default true) the thesaurus signal; `max_quote_words` (default 4) is the
+    longest quotation it compares.
     """
 
     id = "tortured-phrase"
@@ -212,14 +297,15 @@ class TorturedPhrase(Check):
 
     def run(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         flagged: list[tuple[int, int]] = []
-        for finding in self._known(doc):
-            flagged.append((finding.start, finding.end))
-            yield finding
+        signals = [self._known(doc)]
+        if context.setting("spinner_words", True):
+            signals.append(self._spinner_words(doc))
         if context.setting("quote_twins", True):
-            for finding in self._quote_twins(doc, int(context.setting("max_quote_words", 4))):
-                if not any(s < finding.end and finding.start < e for s, e in flagged):
-                    flagged.append((finding.start, finding.end))
-                    yield finding
+            signals.append(self._quote_twins(doc, int(context.setting("max_quote_words", 4))))
+        for finding in itertools.chain.from_iterable(signals):
+            if not any(s < finding.end and finding.start < e for s, e in flagged):
+                flagged.append((finding.start, finding.end))
+                yield finding
 
     def _known(self, doc: Document) -> Iterator[Finding]:
         index = known_phrases()
@@ -244,6 +330,31 @@ class TorturedPhrase(Check):
                     expected=phrase.expected, source=phrase.source,
                 )
                 i += len(phrase.keys)
+
+    def _spinner_words(self, doc: Document) -> Iterator[Finding]:
+        spun_forms = _spun_forms()
+        for sentence, words in zip(doc.sentences, _lower_words(doc)):
+            if spun_forms.isdisjoint(words):
+                continue
+            for run in sentence_runs(doc.text, sentence):
+                for first, second in zip(run, run[1:]):
+                    if second.token.text[:1].isupper():  # a name or a title, not running text
+                        continue
+                    restored = restored_collocation(first, second)
+                    if restored is None:
+                        continue
+                    expected, pmi = restored
+                    start, end = first.token.start, second.token.end
+                    text = doc.text[start:end]
+                    swaps = ", ".join(f"{original}→{word.lower}" for word, original in zip((first, second), expected)
+                                      if original != word.lower)
+                    yield self.finding(
+                        doc, start, end,
+                        f"'{text}' reads as the fixed expression '{' '.join(expected)}' with a word swapped "
+                        f"the way spinners swap it ({swaps})",
+                        suggestion=_initial_case_like(" ".join(expected), text), expected=" ".join(expected),
+                        pmi=pmi,
+                    )
 
     def _quote_twins(self, doc: Document, max_words: int) -> Iterator[Finding]:
         anchors = short_quotes(doc, max_words)

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from mtaudit.checks import tortured_phrase
 from mtaudit.checks.base import CheckContext
 from mtaudit.checks.tortured_phrase import (
     Phrase,
     TorturedPhrase,
     _spun_side,
     known_phrases,
+    plural,
 )
 from mtaudit.segment import build_document
 from mtaudit.thesaurus import are_synonyms, thesaurus_entry, word_key
@@ -72,3 +74,40 @@ def test_spun_side_prefers_the_quoted_then_the_running_text_then_the_later():
     assert _spun_side(heading, body_quote)[0] is body_quote
     assert _spun_side(body_quote, heading)[0] is body_quote
     assert _spun_side(Phrase(tokens[0:2], True, False), body_quote)[0] is body_quote
+
+
+def test_spinner_word_setting_turns_the_signal_off():
+    text = "Households in the north face higher vitality bills this winter."
+    assert [f.evidence["expected"] for f in findings(text)[1]] == ["energy bills"]
+    assert findings(text, spinner_words=False)[1] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The region needs more stockpiling capacity.", "storage capacity"),
+    ("Nobody tracked the vitality bill.", "energy bill"),
+    ("Irresistible diseases spread fast.", "Infectious diseases"),
+])
+def test_spinner_word_restores_the_fixed_expression(text, expected):
+    assert [f.suggestion for f in findings(text)[1]] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized counterfeit goods.",  # 'artificial goods' is no fixed expression
+    "They showed high vitality.",  # 'high energy' attracts too weakly (PMI 5.0)
+])
+def test_spinner_word_needs_a_fixed_expression(text):
+    assert findings(text)[1] == []
+
+
+def test_spinner_word_pair_that_is_a_common_phrase_itself_is_english(monkeypatch):
+    strength = {("nursery", "school"): 5.9, ("greenhouse", "school"): 9.0}
+    monkeypatch.setattr(tortured_phrase, "collocations", lambda: strength)
+    assert findings("The nursery school reopened.")[1] == []
+    del strength[("nursery", "school")]
+    assert [f.suggestion for f in findings("The nursery school reopened.")[1]] == ["greenhouse school"]
+
+
+@pytest.mark.parametrize("word, expected", [("energy", "energies"), ("day", "days"), ("tax", "taxes"),
+                                            ("breast cancer", "breast cancers")])
+def test_plural_of_the_last_word(word, expected):
+    assert plural(word) == expected

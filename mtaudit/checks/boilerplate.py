@@ -1,16 +1,20 @@
-"""Web-page leftovers: share, subscribe, comment widgets, read-more lines, cookie notices.
+"""Web-page leftovers: share, subscribe, comment widgets, read-more lines, photo credits,
+ad slots, timestamps, cookie notices.
 
-Patterns live in `mtaudit/data/boilerplate.txt`, in three kinds:
-- `widget`: the whole line is widget vocabulary ("Share this article", "Post a Comment",
-  "Advertisement"), or a fragment without final punctuation stuck after the last full sentence
-  of a paragraph is ("...said on Monday. Support");
-- `prefix`: a line that starts with a link label and a separator ("Read more: ...",
-  "Related | ...");
+Patterns live in `mtaudit/data/boilerplate.txt`, in three kinds (plus named parts):
+- `widget`: the whole line is widget vocabulary ("Share this article", "Advertisement",
+  "Image copyright Getty Images", "3 min read"); or a sentence of a paragraph is, without final
+  punctuation or in brackets ("...said on Monday. Support", "(Photo by Ana Lima/AFP)"); or it
+  starts a sentence and a new sentence follows at once ("Advertisement The talks resume.");
+- `prefix`: a line or such a fragment that starts with a link label and a separator
+  ("Read more: ...", "Related | ...", "Photo: Ana Lima/Reuters");
 - `sentence`: a sentence holding a notice ("We use cookies ...", "All rights reserved.").
-The span is the line (without surrounding whitespace and bullets), the fragment or the
-sentence. Headlines and subheadings ("Moscow talks", "'Important gains'") are not widget
-vocabulary, and the same words in running prose ("she declined to comment", "to share the
-profits", "read more about it on page 3") are neither a whole line nor a trailing fragment.
+The span is the line (without surrounding whitespace and bullets), the fragment, the leading
+label or the sentence. Headlines and subheadings ("Moscow talks", "'Important gains'") are
+not widget vocabulary, and the same words in running prose ("she declined to comment", "the
+photo was copyrighted", "an advertisement for soap") are neither a whole line, nor a fragment,
+nor a label before a new sentence. A line that continues a hard-wrapped sentence is no line
+of its own. Agency sign-offs and bylines belong to the article (see the data file).
 """
 
 from __future__ import annotations
@@ -23,14 +27,26 @@ from itertools import groupby
 from typing import Iterator
 
 from mtaudit.checks.base import Check, CheckContext, shorten
-from mtaudit.model import Document, Finding, Severity
+from mtaudit.model import Document, Finding, Sentence, Severity
 
 _LINE = re.compile(r"[^\r\n]+")
 # What may surround widget words on their line: bullets, pipes, arrows, a trailing colon.
 _LEADING = " \t\f\v•·|>»›*-–—"
-_TRAILING = " \t\f\v:|>»›.…!"
-_SEPARATOR = r"\s*[:|»›>]\s*|\s+[-–—]\s+"
+_TRAILING = " \t\f\v:|>»›.…!↑→"
+# A dash separates a label from a link title only on a line that is no sentence: "More –
+# and better – jobs are needed." is prose.
+_SEPARATOR = r"\s*[:|»›>]\s*|\s+[-–—]\s+(?![^\r\n]*\.$)"
 _TERMINAL = tuple(".!?…\"'”’»)")
+_DEFINED = re.compile(r"\{([A-Z_]+)\}")
+# Words that open a sentence right after a widget label glued to it ("Advertisement The ...");
+# a name there ("Support Ukraine rallies") would make the label words part of the sentence.
+_SENTENCE_OPENERS = frozenset(
+    "a according after although an and as at before but by during for from he her his i if in "
+    "it its on our she since some that the their there these they this those though under we "
+    "when while with".split()
+)
+_MAX_LABEL_TOKENS = 8
+_MIN_PHRASE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -40,17 +56,29 @@ class Patterns:
     sentence: re.Pattern[str]
 
 
+def _expand(pattern: str, defines: dict[str, str]) -> str:
+    """`pattern` with each {NAME} replaced by its (expanded) definition."""
+    while _DEFINED.search(pattern):
+        pattern = _DEFINED.sub(lambda m: f"(?:{defines[m.group(1)]})", pattern)
+    return pattern
+
+
 @functools.cache
 def patterns() -> Patterns:
     kinds: dict[str, list[str]] = {"widget": [], "prefix": [], "sentence": []}
+    defines: dict[str, str] = {}
     text = resources.files("mtaudit.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             kind, pattern = line.split("\t", 1)
-            kinds[kind].append(pattern)
+            if kind == "define":
+                name, pattern = pattern.split("\t", 1)
+                defines[name] = pattern
+            else:
+                kinds[kind].append(pattern)
 
     def union(items: list[str]) -> str:
-        return "|".join(f"(?:{p})" for p in items)
+        return "|".join(f"(?:{_expand(p, defines)})" for p in items)
 
     return Patterns(
         widget=re.compile(union(kinds["widget"]), re.IGNORECASE),
@@ -63,7 +91,7 @@ def patterns() -> Patterns:
 class Leftover:
     start: int
     end: int
-    kind: str  # "widget", "prefix", "sentence" or "trailing"
+    kind: str  # "widget", "prefix", "sentence", "fragment" or "label"
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,6 +104,68 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return offset, offset + len(content)
 
 
+def _continues_sentence(doc: Document, line_start: int) -> bool:
+    """Whether the line carries on a sentence begun on an earlier line (hard-wrapped prose)."""
+    sentence = doc.sentences[doc.sentence_at(line_start)]
+    return sentence.start < line_start < sentence.end
+
+
+def _unbracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the one pair of brackets around it ("(Image credit: Ana Lima)")."""
+    if text[start] == "(" and text[end - 1] == ")" and text.count("(", start, end) == 1:
+        return start + 1, end - 1
+    return start, end
+
+
+def _is_widget(compiled: Patterns, text: str, start: int, end: int) -> bool:
+    return bool(compiled.widget.fullmatch(text, *_unbracketed(text, start, end)))
+
+
+def _is_leftover(compiled: Patterns, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], brackets around it aside, is widget vocabulary or a label line."""
+    return _is_widget(compiled, text, start, end) or bool(compiled.prefix.match(text, *_unbracketed(text, start, end)))
+
+
+def _fragment(compiled: Patterns, text: str, sentence: Sentence) -> Leftover | None:
+    """A sentence of a paragraph that is a leftover: a widget or label without final
+    punctuation or in brackets ("... on Monday. Share", "(Photo: Ana Lima/AFP)")."""
+    start, end = _stripped(text, sentence.start, sentence.end)
+    if start == end:
+        return None
+    bracketed = text[start] == "(" and sentence.text.rstrip().endswith(")")
+    if sentence.text.rstrip().endswith(_TERMINAL) and not bracketed:
+        return None
+    end = sentence.start + len(sentence.text.rstrip()) if bracketed else end
+    return Leftover(start, end, "fragment") if _is_leftover(compiled, text, start, end) else None
+
+
+def _label(compiled: Patterns, text: str, sentence: Sentence) -> Leftover | None:
+    """A widget label glued before a sentence: "Advertisement The talks resume." The next
+    word is capitalised and either opens sentences (after a one-word label in title case,
+    the word after it is lower-case: "Follow The Money reported" is a name), or the label is
+    a phrase of three words or more ending in a lower-case word ("Story continues below
+    advertisement Cyclists can cross"), so that the capitalised word cannot be the rest of
+    a name the label ends with."""
+    tokens = sentence.tokens
+    start, _ = _stripped(text, sentence.start, sentence.end)
+    for index in reversed(range(min(len(tokens) - 1, _MAX_LABEL_TOKENS))):
+        label_end, following = tokens[index], tokens[index + 1]
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        words = [t for t in tokens[:index + 1] if t.is_word]
+        opens_sentence = following.text.lower() in _SENTENCE_OPENERS and (
+            len(words) > 1 or label_end.text.isupper() or (after is not None and after.text.islower())
+        )
+        if (
+            following.is_word and following.is_capitalised
+            and (opens_sentence or (len(words) >= _MIN_PHRASE_WORDS and not label_end.is_capitalised))
+            and text[label_end.end:following.start].isspace()
+            and start < label_end.end
+            and compiled.widget.fullmatch(text, start, label_end.end)
+        ):
+            return Leftover(start, label_end.end, "label")
+    return None
+
+
 def leftovers(doc: Document) -> tuple[Leftover, ...]:
     """Boilerplate spans of the document in text order (use via `doc.view(leftovers)`)."""
     text, found = doc.text, []
@@ -84,26 +174,32 @@ def leftovers(doc: Document) -> tuple[Leftover, ...]:
     compiled = patterns()
     for line in _LINE.finditer(text):
         start, end = _stripped(text, *line.span())
-        if start == end:
+        if start == end or _continues_sentence(doc, line.start()):
             continue
-        if compiled.widget.fullmatch(text, start, end):
+        line_end = line.start() + len(line.group().rstrip())
+        if _is_widget(compiled, text, start, end):
             found.append(Leftover(start, end, "widget"))
-        elif compiled.prefix.match(text, start, end):
-            found.append(Leftover(start, line.start() + len(line.group().rstrip()), "prefix"))
+        elif compiled.prefix.match(text, start, line_end):
+            found.append(Leftover(start, line_end, "prefix"))
     covered = [(f.start, f.end) for f in found]
     for notice in compiled.sentence.finditer(text):
         sentence = doc.sentences[doc.sentence_at(notice.start())]
         if notice.start() < sentence.end and not any(a <= sentence.start < b for a, b in covered):
             found.append(Leftover(sentence.start, sentence.end, "sentence"))
+    covered = [(f.start, f.end) for f in found]
     for _, sentences in groupby(doc.sentences, key=lambda s: s.paragraph):
         sentences = list(sentences)
-        last = sentences[-1]
-        if len(sentences) > 1 and not any(a <= last.start < b for a, b in covered) \
-                and sentences[-2].text.endswith(_TERMINAL) and not last.text.endswith(_TERMINAL) \
-                and text[sentences[-2].end:last.start].strip() == "":
-            start, end = _stripped(text, last.start, last.end)
-            if start < end and compiled.widget.fullmatch(text, start, end):
-                found.append(Leftover(start, end, "trailing"))
+        if len(sentences) < 2:
+            continue  # a paragraph of one sentence is a line, or hard-wrapped prose
+        for previous, sentence in zip([None, *sentences], sentences):
+            if any(a <= sentence.start < b for a, b in covered) or (
+                previous is not None
+                and not (previous.text.endswith(_TERMINAL) and text[previous.end:sentence.start].strip() == "")
+            ):
+                continue
+            leftover = _fragment(compiled, text, sentence) or _label(compiled, text, sentence)
+            if leftover:
+                found.append(leftover)
     return tuple(sorted(set(found), key=lambda f: (f.start, f.end)))
 
 
@@ -111,14 +207,17 @@ _WHY = {
     "widget": "is a web-page widget or label (share, comment, subscribe, advertising) left in the text",
     "prefix": "is a link or caption line ('Read more:', 'Related:', 'Photo:') left from the web page",
     "sentence": "is a site notice (cookies, copyright, subscription) left from the web page",
-    "trailing": "is a web-page widget label stuck to the end of the paragraph",
+    "fragment": "is a web-page widget, link or credit stuck into the paragraph",
+    "label": "is a web-page label glued to the start of the sentence",
 }
 
 
 class Boilerplate(Check):
-    """Web-page leftovers: share, subscribe, comment widgets, read-more lines, cookie notices.
+    """Web-page leftovers: share, subscribe, comment widgets, read-more lines, photo credits,
+    ad slots, timestamps, cookie notices.
 
-    Flagged: a line "Share this article" or "Read more: Floods close schools in Dhaka".
+    Flagged: a line "Share this article", "Read more: Floods close schools in Dhaka" or
+    "Image copyright Getty Images"; "(Photo by Ana Lima/AFP)" between two sentences.
     Clean: "Shareholders voted to share the profits, and she declined to comment."
     """
 

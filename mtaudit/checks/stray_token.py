@@ -9,14 +9,20 @@ Spinners and machine translation glue leftovers into otherwise fluent text:
   locative preposition somewhere, and the fused mention itself follows one. A person's surname used
   alone after the full name ("Maria Costa ... Costa said") is the normal order and passes;
 - a token in another script (CJK, Cyrillic, Arabic, ...) in English running text outside
-  brackets and quotes;
+  brackets, quotes and hashtags, unless a nearby word presents it as a foreign word ("known
+  in Russian as ...", "the characters ... mean"); next to a Latin-script name it is a stray
+  copy to delete ("Житикара Zhitikara"). Two or three Greek letters are symbols ("γδ T cells");
+- a word spelt with Latin letters and Cyrillic or Greek look-alikes ("Mоscow");
 - function words that cannot follow each other: two different articles ("the a"), an
   article before a preposition or conjunction ("the of"), a preposition repeated around an
   article ("to the to"), an article ending a sentence ("in Paris the."). Identical doubled
   words ("the the") are the `repetition` rule's;
-- HTML tags and entities, shortcodes, wiki templates and Markdown emphasis left in the text;
+- HTML tags, comments and entities (double-escaped, or without their semicolon), shortcodes,
+  wiki templates and links, Markdown emphasis, links, images and heading marks, string
+  escapes ("\\n", "\\u2019", '\\"') and a backslash glued to a word;
 - mojibake (UTF-8 read as Windows-1252: "cafÃ©", "donâ€™t") with ftfy's repair as the
-  suggestion, and U+FFFD replacement characters.
+  suggestion, the "â€" left of a curly quote or dash whose last byte was lost, and U+FFFD
+  replacement characters.
 """
 
 from __future__ import annotations
@@ -48,9 +54,9 @@ class StrayToken(Check):
 
     Flagged: "Rebels reached the outskirts of Qaraz Dunmore" (when "Dunmore" stands alone
     elsewhere and "Qaraz" nowhere), "trucks moved to the to border", "Smith &amp; Sons",
-    "<br>", "cafÃ©", "Hsinchu 新竹".
+    "<br>", "cafÃ©", "Hsinchu 新竹", "Mоscow" (Cyrillic "о").
     Clean: "Maria Costa ... Costa said", "New York ... York", "the the" (repetition's),
-    "the in-laws", "Hsinchu (新竹)", "AT&T".
+    "the in-laws", "Hsinchu (新竹)", "known in Russian as Житикара", "γδ T cells", "AT&T".
 
     Settings: `min_bare_mentions` (2): how often the bare name must appear elsewhere before
     a token fused to it is called stray.
@@ -64,6 +70,7 @@ class StrayToken(Check):
         strays = [
             *_fused_tokens(doc, context.setting("min_bare_mentions", 2)),
             *_foreign_script(doc.text),
+            *_mixed_scripts(doc.text),
             *_function_word_clashes(doc.text),
             *_markup(doc.text),
             *_mojibake(doc.text),
@@ -143,25 +150,72 @@ def _name_like(token: str) -> bool:
 
 # -- a token in another script -------------------------------------------------------
 
-_NON_LATIN_RUN = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]{2,}")
+# Latin script: Basic Latin to Latin Extended-B, IPA and modifier letters, phonetic
+# extensions, Latin Extended Additional, -C, -D and -E.
+_LATIN = "\u0000-\u02FF\u1D00-\u1DBF\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F"
+_NON_LATIN_LETTER = rf"[^\W\d_{_LATIN}]"
+_NON_LATIN_RUN = re.compile(rf"{_NON_LATIN_LETTER}{{2,}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETS = {"(": ")", "[": "]", "«": "»", "“": "”", '"': '"', "「": "」", "『": "』", "（": "）"}
+_NEIGHBOUR_BEFORE = re.compile(r"(\w[\w'’.-]*) $")
+_NEIGHBOUR_AFTER = re.compile(r" (\w[\w'’.-]*)")
+# Words that present a native spelling or a foreign term rather than leave one behind:
+# "known in Russian as ...", "the characters ... mean", "a banner reading ...".
+_GLOSS_WORDS = frozenset(
+    "called calls character characters concept dubbed expression glyph glyphs hangul hanzi hashtag "
+    "hiragana inscription kanji katakana known letters literally meaning means meant motto name "
+    "named nickname nicknamed phrase pronounced proverb reading reads saying script slogan "
+    "spelled spelling spelt term translated translates transliterated word words written".split()
+)
+# A language named as one ("in Russian", "Arabic:"), not a nationality ("Russian troops").
+_LANGUAGES = frozenset(
+    "amharic arabic armenian belarusian bengali bulgarian burmese cantonese chinese cyrillic dari "
+    "farsi georgian greek gujarati hebrew hindi japanese kannada kazakh khmer korean kurdish kyrgyz "
+    "lao macedonian malayalam mandarin marathi mongolian nepali pashto persian punjabi russian "
+    "sanskrit serbian sinhala syriac tajik tamil telugu thai tibetan tigrinya ukrainian urdu "
+    "uyghur uzbek yiddish".split()
+)
+_LANGUAGE_NAMED = re.compile(rf"\bin ({'|'.join(_LANGUAGES)})\b|\b({'|'.join(_LANGUAGES)}):", re.IGNORECASE)
+_GLOSS_BEFORE, _GLOSS_AFTER = 40, 25  # characters of context searched for a gloss word
+_MAX_SYMBOL_GREEK = 3  # "αβ T cells", "γδ": Greek letters as scientific symbols
 
 
 def _foreign_script(text: str) -> Iterator[Stray]:
     """Runs of non-Latin letters in a text that is mostly Latin, outside brackets and quotes
-    (a native spelling in brackets after a name is a gloss, not a stray)."""
+    (a native spelling in brackets after a name is a gloss, not a stray), hashtags and
+    sentences that present a foreign word; a run right next to a Latin-script word is a
+    stray copy of it ("Житикара Zhitikara")."""
     runs = list(_NON_LATIN_RUN.finditer(text))
-    if not runs or sum(len(r.group()) for r in runs) * 5 > len(_LETTER.findall(text)):
-        return  # a fifth of the letters or more: a bilingual text
+    if not runs or not _mostly_latin(text, runs):
+        return
     for run in runs:
-        if _enclosed(text, run.start(), run.end()):
+        start, end = run.span()
+        script = _script(run.group())
+        if (
+            _enclosed(text, start, end)
+            or text[start - 1:start] in ("#", "@")
+            or (_CYRILLIC_OR_GREEK.match(run.group()) and _in_mixed_word(text, start, end))
+            or _glossed(text, start, end)
+            or (script == "Greek" and len(run.group()) <= _MAX_SYMBOL_GREEK)
+        ):
             continue
-        script = unicodedata.name(run.group()[0], "another").split(" ")[0]
-        script = script if len(script) <= 3 else script.title()
-        yield Stray(run.start(), run.end(),
-                    f"'{run.group()}' is a {script}-script token left in the English text",
-                    None, "foreign-script")
+        neighbour = _latin_neighbour(text, start, end)
+        where = f" next to '{neighbour}'" if neighbour else ""
+        article = "an" if script[0] in "AEIOU" else "a"
+        yield Stray(start, end,
+                    f"'{run.group()}' is {article} {script}-script token left in the English text{where}",
+                    "" if neighbour else None, "foreign-script")
+
+
+def _mostly_latin(text: str, runs: list[re.Match]) -> bool:
+    """Whether the runs of other scripts hold less than a fifth of the letters (more: a
+    bilingual text, where they are no leftovers)."""
+    return sum(len(r.group()) for r in runs) * 5 <= len(_LETTER.findall(text))
+
+
+def _script(run: str) -> str:
+    script = unicodedata.name(run[0], "another").split(" ")[0]
+    return script if len(script) <= 3 else script.title()
 
 
 def _enclosed(text: str, start: int, end: int) -> bool:
@@ -175,6 +229,61 @@ def _enclosed(text: str, start: int, end: int) -> bool:
         if open_at >= 0 and closing in after and (opening == closing or closing not in before[open_at + 1:]):
             return True
     return False
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """Whether a word near the run presents it as a foreign word or native spelling."""
+    window = text[max(0, start - _GLOSS_BEFORE):start] + " " + text[end:end + _GLOSS_AFTER]
+    return bool({w.lower() for w in _WORDS.findall(window)} & _GLOSS_WORDS or _LANGUAGE_NAMED.search(window))
+
+
+def _latin_neighbour(text: str, start: int, end: int) -> str | None:
+    """The Latin-script name one space before or after the run."""
+    for match in (_NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start), _NEIGHBOUR_AFTER.match(text, end)):
+        if match and _name_like(match.group(1).rstrip(".")) and not re.search(_NON_LATIN_LETTER, match.group(1)):
+            return match.group(1).rstrip(".")
+    return None
+
+
+# -- a word mixing scripts -----------------------------------------------------------
+
+_LATIN_LETTERS = "A-Za-z\u00C0-\u024F"
+_CYRILLIC_GREEK = "\u0370-\u03FF\u0400-\u04FF"
+_CYRILLIC_OR_GREEK = re.compile(f"[{_CYRILLIC_GREEK}]")
+_LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
+_MIXED_WORD = re.compile(
+    rf"[^\W\d_]*(?:[{_LATIN_LETTERS}][{_CYRILLIC_GREEK}]|[{_CYRILLIC_GREEK}][{_LATIN_LETTERS}])[^\W\d_]*"
+)
+# Cyrillic and Greek letters drawn like Latin ones; lower-case Greek letters other than
+# omicron are scientific symbols ("αB-crystallin", "μg") and are left out.
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТУХІЈЅοΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTYXIJSoABEZHIKMNOPTYX",
+)
+
+
+def _in_mixed_word(text: str, start: int, end: int) -> bool:
+    """Whether the run is part of a word with Latin letters (the mixed-script detector's)."""
+    return any(_LATIN_LETTER.fullmatch(ch) for ch in (text[start - 1:start], text[end:end + 1]))
+
+
+def _mixed_scripts(text: str) -> Iterator[Stray]:
+    """Words spelt with Latin letters and Cyrillic or Greek look-alikes ("Mоscow" with a
+    Cyrillic "о"): spinners use them to slip past copy detectors, and encoding tools leave them."""
+    if not _CYRILLIC_OR_GREEK.search(text) or not _mostly_latin(text, list(_NON_LATIN_RUN.finditer(text))):
+        return
+    for match in _MIXED_WORD.finditer(text):
+        word = match.group()
+        latin = word.translate(_LOOK_ALIKES)
+        if _CYRILLIC_OR_GREEK.search(latin):
+            if all("\u0370" <= ch <= "\u03FF" for ch in _CYRILLIC_OR_GREEK.findall(word)):
+                continue  # Greek symbols in a Latin word: "kΩ", "γH2AX"
+            yield Stray(match.start(), match.end(),
+                        f"'{word}' mixes Latin letters with letters of another script", None, "mixed-script")
+        else:
+            yield Stray(match.start(), match.end(),
+                        f"'{word}' is spelt with look-alike letters of another script; it should read '{latin}'",
+                        latin, "mixed-script")
 
 
 # -- function words that cannot follow each other ------------------------------------
@@ -243,24 +352,37 @@ def _in_repeated_phrase(text: str, start: int, end: int) -> bool:
 # -- markup --------------------------------------------------------------------------
 
 _HTML_TAGS = (
-    "a|abbr|article|b|blockquote|br|button|caption|center|cite|code|div|em|figcaption|figure|"
-    "font|footer|form|h[1-6]|header|hr|i|iframe|img|input|li|link|meta|nav|noscript|ol|p|pre|"
-    "script|section|small|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul"
+    "abbr|area|article|aside|audio|big|blockquote|body|br|button|canvas|caption|center|cite|code|dd|"
+    "del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|"
+    "iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|option|picture|pre|"
+    "script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|"
+    "textarea|th|thead|time|title|tr|tt|ul|video|wbr"
 )
 _SHORTCODES = "caption|embed|gallery|video|audio|playlist|url|img|youtube|tweet|quote|vc_row|vc_column"
-_MARKUP_HINT = re.compile(r"[<&]|\[/?[a-z]|\{\{|\*\*")
+# Entities a page may print without their semicolon ("rose&nbsp4%").
+_BARE_ENTITIES = "nbsp|amp|quot|apos|lt|gt|lsquo|rsquo|ldquo|rdquo|ndash|mdash|hellip"
+_MARKUP_HINT = re.compile(r"[<&\\]|\[/?[a-z]|\[\[|\{\{|\*\*|^#", re.MULTILINE)
+_ESCAPED = {"n": "\n", "r": "", "t": " "}
 
 
 @functools.cache
 def _markup_pattern() -> re.Pattern:
     """Compiled on first need (~2 ms): most texts have no sign of markup at all."""
     return re.compile(
-        rf"</?(?:{_HTML_TAGS})(?:\s[^<>\n]*)?/?>"  # HTML tags
-        r"|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,6});"  # HTML entities
-        rf"|\[/?(?:{_SHORTCODES})(?:\s[^\]\n]*)?\]"  # WordPress shortcodes, BBCode
-        r"|\{\{[^{}\n]*\}\}"  # wiki templates
-        r"|\*\*[^*\n]+\*\*"  # Markdown emphasis
-        r"|\[[^\]\n]+\]\(https?://[^)\s]+\)"  # Markdown links
+        rf"(?P<tag></?(?:(?i:{_HTML_TAGS})|[abipqsu])(?:\s[^<>\n]*)?/?>)"  # one-letter tags in lower case only
+        r"|(?P<comment><!--[^\n]*?-->)"
+        r"|(?P<entity>&(?:amp;)*(?:(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,6});"
+        rf"|(?:{_BARE_ENTITIES})(?![A-Za-z;])|#[0-9]{{2,5}}(?![0-9;])))"
+        rf"|(?P<shortcode>\[/?(?:{_SHORTCODES})(?:\s[^\]\n]*)?\])"  # WordPress shortcodes, BBCode
+        r"|(?P<template>\{\{[^{}\n]*\}\})"  # wiki templates
+        r"|(?P<wikilink>\[\[(?:[^\[\]|\n]*\|)?(?P<wikilabel>[^\[\]|\n]+)\]\])"
+        r"|(?P<emphasis>\*\*(?P<emphasized>[^*\n]+)\*\*)"  # Markdown emphasis
+        r"|(?P<image>!\[[^\]\n]*\]\(https?://[^)\s]+\))"  # Markdown image
+        r"|(?P<link>\[(?P<label>[^\]\n]+)\]\(https?://[^)\s]+\))"  # Markdown link
+        r"|(?P<heading>^#{1,6}[ \t]+(?=\S))"  # Markdown heading marks
+        r"|(?P<escape>\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[nrt](?=[A-Z\s\"“]|$)|[\"'’]))"  # string escapes
+        r"|(?P<backslash>(?<=\s)\\(?=[A-Za-z]{2}(?![A-Za-z]*[\\:])))",  # a backslash glued to a word, not a path
+        re.MULTILINE,
     )
 
 
@@ -268,29 +390,47 @@ def _markup(text: str) -> Iterator[Stray]:
     if not _MARKUP_HINT.search(text):
         return
     for match in _markup_pattern().finditer(text):
-        found = match.group()
-        if found.startswith("&"):
-            import html  # only when an entity is present: html.entities is a large table
-
-            decoded = html.unescape(found)
-            if decoded == found:
+        found, kind = match.group(), match.lastgroup
+        message, suggestion = f"'{found}' is leftover markup", ""
+        if kind == "entity":
+            decoded = _decode_entity(found)
+            if decoded is None:
                 continue  # not an entity HTML knows
-            if decoded.isspace():
-                decoded, shown = " ", "a space"
-            else:
-                shown = f"'{decoded}'"
-            yield Stray(match.start(), match.end(),
-                        f"'{found}' is an HTML entity left in the text; it stands for {shown}",
-                        decoded, "markup")
-        elif found.startswith("**"):
-            yield Stray(match.start(), match.end(), f"'{found}' carries Markdown emphasis marks",
-                        found[2:-2], "markup")
-        elif found.startswith("[") and "](" in found:
-            label = found[1:found.index("](")]
-            yield Stray(match.start(), match.end(), f"'{found}' is a Markdown link left in the text",
-                        label, "markup")
-        else:
-            yield Stray(match.start(), match.end(), f"'{found}' is leftover markup", "", "markup")
+            shown = "a space" if decoded.isspace() else f"'{decoded}'"
+            decoded = " " if decoded.isspace() else decoded
+            message, suggestion = f"'{found}' is an HTML entity left in the text; it stands for {shown}", decoded
+        elif kind == "emphasis":
+            message, suggestion = f"'{found}' carries Markdown emphasis marks", match["emphasized"]
+        elif kind == "link":
+            message, suggestion = f"'{found}' is a Markdown link left in the text", match["label"]
+        elif kind == "wikilink":
+            message, suggestion = f"'{found}' is a wiki link left in the text", match["wikilabel"]
+        elif kind == "heading":
+            message = f"'{found.strip()}' marks a Markdown heading"
+        elif kind == "escape":
+            suggestion = _unescape(found)
+            message = f"'{found}' is an escape sequence left in the text"
+        elif kind == "backslash":
+            message = "a stray backslash is glued to the word"
+        yield Stray(match.start(), match.end(), message, suggestion, "markup")
+
+
+def _decode_entity(found: str) -> str | None:
+    """What an HTML entity (escaped any number of times, semicolon optional) stands for."""
+    import html  # only when an entity is present: html.entities is a large table
+
+    decoded, previous = found if found.endswith(";") else found + ";", None
+    while decoded != previous:
+        previous, decoded = decoded, html.unescape(decoded)
+    return None if decoded in (found, found + ";") else decoded
+
+
+def _unescape(found: str) -> str:
+    """The character a backslash escape (\\n, \\u2019, \\x27, \\") stands for."""
+    code = found[1]
+    if code in "ux":
+        return chr(int(found[2:], 16))
+    return _ESCAPED.get(code, code)
 
 
 # -- mojibake ------------------------------------------------------------------------
@@ -302,6 +442,8 @@ _DEBRIS = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|\ufffd"
 )
+# What the first two bytes of a curly quote, dash or ellipsis become ("â€" of "â€™").
+_CUT_PUNCTUATION = "\u00e2\u20ac"
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
@@ -323,6 +465,10 @@ def _mojibake(text: str) -> Iterator[Stray]:
         if fixed != chunk:
             yield Stray(start, end, f"'{chunk}' is mojibake (UTF-8 read as Windows-1252); "
                         f"it should read '{fixed}'", fixed, "encoding")
+        elif _CUT_PUNCTUATION in chunk:
+            cut = start + chunk.index(_CUT_PUNCTUATION)
+            yield Stray(cut, cut + len(_CUT_PUNCTUATION), f"'{_CUT_PUNCTUATION}' is mojibake of a curly "
+                        "quote or dash whose last byte was lost", None, "encoding")
 
 
 def _chunk_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -56,6 +56,32 @@ def test_entities_decode_to_their_characters():
     ]
 
 
+def test_entities_escaped_twice_or_without_semicolon():
+    assert _strays("Marks &amp;amp; Spencer rose&nbsp4% and the chief&rsquo;s pay; AT&T, R&D and B&Bs stay.") == [
+        ("&amp;amp;", "&", "markup"), ("&nbsp", " ", "markup"), ("&rsquo;", "’", "markup"),
+    ]
+
+
+def test_markup_kinds_and_their_suggestions():
+    text = "## Results\n[[Lagos|The city]] grew.<BR><!-- ad --> ![map](https://example.org/m.png) He said \\\"no\\\"."
+    assert _strays(text) == [
+        ("## ", "", "markup"), ("[[Lagos|The city]]", "The city", "markup"), ("<BR>", "", "markup"),
+        ("<!-- ad -->", "", "markup"), ("![map](https://example.org/m.png)", "", "markup"),
+        ('\\"', '"', "markup"), ('\\"', '"', "markup"),
+    ]
+
+
+def test_string_escapes_and_a_glued_backslash_but_not_paths():
+    assert _strays("Prices rose 5\\u0025.\\nThe public \\working together.") == [
+        ("\\u0025", "%", "markup"), ("\\n", "\n", "markup"), ("\\", "", "markup"),
+    ]
+    assert _strays("Files sit in C:\\Users\\Public and C:\\Temp; press <Q> to quit; x < y.") == []
+
+
+def test_mojibake_of_a_cut_curly_quote():
+    assert _strays("“We are sad,â€ the owner said.") == [("â€", None, "encoding")]
+
+
 def test_mojibake_is_repaired_and_replacement_characters_reported():
     assert _strays("The cafÃ© in ZÃ¼rich, and Pir\ufffdus.") == [
         ("cafÃ©", "café", "encoding"), ("ZÃ¼rich", "Zürich", "encoding"), ("Pir\ufffdus", None, "encoding"),
@@ -63,8 +89,39 @@ def test_mojibake_is_repaired_and_replacement_characters_reported():
 
 
 def test_foreign_script_outside_brackets_only():
-    assert _strays("Engineers from Hsinchu 新竹 arrived.") == [("新竹", None, "foreign-script")]
+    assert _strays("Engineers from Hsinchu 新竹 arrived.") == [("新竹", "", "foreign-script")]
     assert _strays("Engineers from Hsinchu (新竹) arrived.") == []
+
+
+def test_a_foreign_copy_next_to_a_name_names_it_and_is_deleted():
+    doc = build_document("Житикара Zhitikara lost its water supply on Monday.")
+    (finding,) = StrayToken().run(doc, CheckContext())
+    assert finding.message == (
+        "'Житикара' is a Cyrillic-script token left in the English text next to 'Zhitikara'"
+    )
+    assert finding.suggestion == ""
+
+
+def test_a_foreign_token_away_from_a_name_has_no_suggestion():
+    assert _strays("The 서울 office will close in June.") == [("서울", None, "foreign-script")]
+
+
+def test_a_presented_foreign_word_is_no_stray():
+    assert _strays("The town is known in Russian as Житикара.") == []
+    assert _strays("The characters 新竹 mean new bamboo, and the hashtag #МыВместе trended.") == []
+    shelled = "Russian forces shelled Покровськ Pokrovsk overnight."
+    assert _strays(shelled) == [("Покровськ", "", "foreign-script")]
+
+
+def test_greek_letters_as_symbols():
+    assert _strays("Levels of γδ T cells, TNF-α and αB-crystallin rose; 5 μg in a 10 kΩ circuit.") == []
+
+
+def test_look_alike_letters_of_another_script():
+    assert _strays("Officials in Mоscow met. Тhe talks went on.") == [
+        ("Mоscow", "Moscow", "mixed-script"), ("Тhe", "The", "mixed-script"),
+    ]
+    assert _strays("The word Zhitikaraжы was garbled.") == [("Zhitikaraжы", None, "mixed-script")]
 
 
 def test_a_text_mostly_in_another_script_is_not_judged_for_it():
@@ -86,7 +143,7 @@ def test_ftfy_is_imported_only_when_debris_is_present():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("the of to a an Ã©â€™Â£&amp;<br>[]{}*新竹 .,\n\ufffdKLM")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("the of to a an Ã©â€™Â£&amp;<br>[]{}*新竹 .,\n\ufffdKLM\\#!()|-оΩ")), max_size=120))
 def test_spans_lie_inside_the_text(text):
     doc = build_document(text)
     for finding in StrayToken().run(doc, CheckContext()):

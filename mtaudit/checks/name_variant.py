@@ -46,7 +46,7 @@ from typing import Iterator
 from mtaudit.checks.base import Check, CheckContext
 from mtaudit.lexicon import in_dictionary, zipf
 from mtaudit.model import Document, Finding, Severity
-from mtaudit.views.mentions import Surname, surname_mentions
+from mtaudit.views.mentions import Surname, name_mentions, surname_mentions
 from mtaudit.views.roles import is_title_word, person_given_name
 
 # Endings that make a related word of a name, not a misspelling: plurals and possessives
@@ -56,6 +56,7 @@ DERIVATION_SUFFIXES = ("s", "es", "n", "an", "ans", "ian", "ians", "ean", "ese",
                        "er", "ers", "ist", "ists", "ite", "ites", "ism")
 VOWEL_REPLACING_SUFFIXES = ("an", "ans", "ian", "ians", "ese", "i", "ish", "ic", "ia")
 SHORT_NAME = 5
+_NAME_SEPARATORS = re.compile(r"[\s\-'’]+")
 # Letters that Unicode decomposition does not reduce to a base letter plus a mark.
 _UNDECOMPOSED_LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
@@ -124,7 +125,9 @@ class NameVariant(Check):
         )
         canonicals: dict[str, list[Spelling]] = {}  # by first letter: a variant keeps it
         clusters: dict[str, list[Spelling]] = {}  # a canonical spelling's key: it and its variants
-        for spelling in sorted(_spellings(doc, limits), key=Spelling.priority):
+        spellings = _spellings(doc, limits)
+        yield from self._report_joined(doc, spellings)
+        for spelling in sorted(spellings, key=Spelling.priority):
             same_initial = canonicals.setdefault(spelling.folded[0], [])
             match = _best_canonical(spelling, same_initial, limits)
             if match is None:
@@ -155,6 +158,28 @@ class NameVariant(Check):
                 severity=Severity.MINOR if tie else None, **evidence,
             )
 
+
+    def _report_joined(self, doc: Document, spellings: list[Spelling]) -> Iterator[Finding]:
+        """A name written as one word where the text mostly writes it apart ("Delacruz" for
+        "Dela Cruz", "Binsalem" for "Bin Salem")."""
+        apart: dict[str, list[str]] = {}  # squashed key → the ways it is written apart
+        for mention in doc.view(name_mentions):
+            parts = _NAME_SEPARATORS.split(mention.text)
+            for first in range(len(parts) - 1):
+                apart.setdefault(_fold("".join(parts[first:]).casefold()), []).append(" ".join(parts[first:]))
+        for spelling in spellings:
+            written = apart.get(spelling.folded)
+            if not written or len(written) < spelling.count or "-" in spelling.key:
+                continue
+            canonical = max(set(written), key=lambda form: (written.count(form), form))
+            for mention in spelling.mentions:
+                yield self.finding(
+                    doc, mention.start, mention.end,
+                    f"'{mention.text}' is written '{canonical}' elsewhere "
+                    f"({len(written)} mention{'s' if len(written) > 1 else ''}): one name, two ways",
+                    suggestion=canonical, canonical=canonical, canonical_mentions=len(written),
+                    variant_mentions=spelling.count,
+                )
 
     def _report_substitutes(self, doc: Document, canonicals: dict[str, list[Spelling]],
                             clusters: dict[str, list[Spelling]], limits: Thresholds) -> Iterator[Finding]:

@@ -25,6 +25,10 @@ What keeps it quiet on clean text:
   `short_min_similarity` with a single edit; two words unknown to the lexicon that share
   their first three letters and last letter need only `loose_min_similarity`.
 
+A name written as one word where the text also writes it apart ("Delacruz", "Dela Cruz";
+spaces, hyphens and apostrophes left out) is reported at the one-word form when that form is
+not the more frequent one.
+
 A misspelling can also land on another real name ("Okonkwo" becoming "Okafor"), which the
 tests above let pass. Such a substitute is reported (as minor) only when everything points at
 it: it is named once, as a bare surname never introduced by a given name or a title and not

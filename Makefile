@@ -27,6 +27,7 @@ test: setup-full
 bench: setup-full
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_reference.py
+	$(BIN)/python benchmarks/false_alarms.py
 
 eval: setup-full
 	$(BIN)/mtaudit eval corpora/ --baseline reports/baseline.json

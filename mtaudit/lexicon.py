@@ -49,9 +49,11 @@ def vocabulary() -> dict[str, float]:
 
 
 @functools.cache
-def _dictionary() -> frozenset[str]:
+def _dictionary() -> dict[str, None]:
+    """The words as keys of a dict, not a set: the garbage collector never tracks a dict of
+    strings, but walks a set's 120,000 words on every full collection (~15 ms each)."""
     text = (DATA / "english-words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    return dict.fromkeys(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
 def in_dictionary(word: str) -> bool:

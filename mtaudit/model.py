@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Mapping, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -36,18 +37,22 @@ _WEIGHTS = {Severity.CRITICAL: 25.0, Severity.MAJOR: 5.0, Severity.MINOR: 1.0, S
 _RANKS = {Severity.CRITICAL: 3, Severity.MAJOR: 2, Severity.MINOR: 1, Severity.INFO: 0}
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, number or punctuation mark; offsets are code points into Document.text."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark; offsets are code points into Document.text.
+
+    A named tuple rather than a dataclass: a document holds one per token, and a tuple is
+    built about three times faster than a frozen dataclass."""
 
     text: str
     start: int
     end: int
     sentence: int
-    is_word: bool = field(init=False, compare=False, repr=False)
+    is_word: bool  # it has a letter
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_word", any(ch.isalpha() for ch in self.text))
+    @classmethod
+    def of(cls, text: str, start: int, end: int, sentence: int) -> Token:
+        """The token spelled `text`, with `is_word` read from it (`isalpha` settles most)."""
+        return cls(text, start, end, sentence, text.isalpha() or any(ch.isalpha() for ch in text))
 
     @property
     def is_capitalised(self) -> bool:
@@ -65,13 +70,13 @@ class Sentence:
     paragraph: int
     tokens: tuple[Token, ...]
 
-    @property
+    @functools.cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
 
     @property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.is_word)
+        return len(self.words)
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.is_word)
+        return sum(s.word_count for s in self.sentences)
 
     def view(self, compute: Callable[["Document"], T], name: str | None = None) -> T:
         """Return `compute(self)`, computed once per document and cached by name."""

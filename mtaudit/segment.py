@@ -59,34 +59,30 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens_of(text: str, offset: int, raw_tokens) -> list[tuple[str, int, int]]:
+def _tokens_of(text: str, offset: int, raw_tokens, sentence: int) -> tuple[Token, ...]:
     """Map syntok tokens onto exact offsets in `text`; syntok may normalise a value, so the
     text between offsets is authoritative."""
     out = []
     for raw in raw_tokens:
+        value = raw.value
+        if not value:
+            continue
         start = offset + raw.offset
-        end = start + len(raw.value)
-        if text[start:end] != raw.value:
-            found = text.find(raw.value, start - len(raw.value), start + 2 * len(raw.value) + 2)
-            if found < 0:
+        if not text.startswith(value, start):
+            start = text.find(value, start - len(value), start + 2 * len(value) + 2)
+            if start < 0:
                 continue
-            start, end = found, found + len(raw.value)
-        if end > start:
-            out.append((text[start:end], start, end))
-    return out
+        out.append(Token.of(value, start, start + len(value), sentence))
+    return tuple(out)
 
 
 def build_document(text: str, path: str = "<text>", language: str = "en") -> Document:
     sentences: list[Sentence] = []
     for paragraph_index, (p_start, p_end) in enumerate(paragraphs(text)):
-        block = text[p_start:p_end]
-        for paragraph in segmenter.analyze(block):
+        for paragraph in segmenter.analyze(text[p_start:p_end]):
             for raw_sentence in paragraph:
-                spans = _tokens_of(text, p_start, raw_sentence)
-                if not spans:
-                    continue
-                index = len(sentences)
-                tokens = tuple(Token(t, s, e, index) for t, s, e in spans)
-                start, end = tokens[0].start, tokens[-1].end
-                sentences.append(Sentence(index, start, end, text[start:end], paragraph_index, tokens))
+                tokens = _tokens_of(text, p_start, raw_sentence, len(sentences))
+                if tokens:
+                    start, end = tokens[0].start, tokens[-1].end
+                    sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph_index, tokens))
     return Document(path=path, text=text, sentences=tuple(sentences), language=language)

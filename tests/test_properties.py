@@ -41,6 +41,16 @@ def test_segmentation_tiles_the_text(text):
     assert_offsets_exact(text)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(TEXTS)
+def test_words_are_the_tokens_with_a_letter(text):
+    doc = build_document(text)
+    for sentence in doc.sentences:
+        assert sentence.words == tuple(t for t in sentence.tokens if any(ch.isalpha() for ch in t.text))
+        assert sentence.word_count == len(sentence.words)
+    assert doc.word_count == sum(t.is_word for t in doc.tokens)
+
+
 @FAST
 @given(TEXTS)
 def test_audit_never_raises_and_spans_lie_inside(text):

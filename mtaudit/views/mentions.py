@@ -48,7 +48,7 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     seen_word = False
     i = 0
     while i < len(tokens):
-        if not _is_name_word(tokens[i]) or tokens[i].text[:1] in _APOSTROPHES:
+        if not (tokens[i].text[:1].isupper() and _is_name_word(tokens[i])):  # no name starts with "'"
             seen_word = seen_word or tokens[i].is_word
             i += 1
             continue

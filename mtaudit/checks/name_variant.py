@@ -36,8 +36,12 @@ after a preposition of place ("in", "near", ...: places need no introduction); i
 dictionary word and no household name (Zipf below `substitute_max_zipf`); and it has the shape
 of a person the text keeps returning to (a spelling cluster of at least `main_min_mentions`
 mentions, one of them with a given name): the same first two letters, a length within one letter and an
-Indel similarity of at least `substitute_min_similarity`. News introduces every person it
-names, so an unintroduced one-off that looks like a main character is most likely that character.
+Indel similarity of at least `substitute_min_similarity`; or it is quoted ("Ruiz said", "according
+to Ruiz", but not "Acme said it": a company) and is close to any person's name introduced with a
+given name (both over five letters, the same first letter or both vowels, Indel similarity of at
+least `attributed_min_similarity`). News introduces every person it names, and above all every
+person it quotes, so an unintroduced one-off like that is most likely the person it resembles.
+Left out: a company quoted without "it", whose name resembles a person's, is reported too.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from typing import Iterator
 
 from mtaudit.checks.base import Check, CheckContext
 from mtaudit.lexicon import in_dictionary, zipf
-from mtaudit.model import Document, Finding, Severity
+from mtaudit.model import Document, Finding, Severity, Token
 from mtaudit.views.mentions import Surname, name_mentions, surname_mentions
 from mtaudit.views.roles import is_title_word, person_given_name
 
@@ -100,6 +104,7 @@ class Thresholds:
     main_min_mentions: int
     substitute_min_similarity: float
     substitute_max_zipf: float
+    attributed_min_similarity: float
 
 
 class NameVariant(Check):
@@ -126,6 +131,7 @@ class NameVariant(Check):
             main_min_mentions=context.setting("main_min_mentions", 5),
             substitute_min_similarity=context.setting("substitute_min_similarity", 0.5),
             substitute_max_zipf=context.setting("substitute_max_zipf", 3.5),
+            attributed_min_similarity=context.setting("attributed_min_similarity", 0.6),
         )
         canonicals: dict[str, list[Spelling]] = {}  # by first letter: a variant keeps it
         clusters: dict[str, list[Spelling]] = {}  # a canonical spelling's key: it and its variants
@@ -187,26 +193,28 @@ class NameVariant(Check):
 
     def _report_substitutes(self, doc: Document, canonicals: dict[str, list[Spelling]],
                             clusters: dict[str, list[Spelling]], limits: Thresholds) -> Iterator[Finding]:
-        """Unintroduced one-off names shaped like a main person of the text (see the module doc)."""
+        """Unintroduced one-off names that look like a person of the text (see the module doc)."""
         sizes = {key: sum(s.count for s in cluster) for key, cluster in clusters.items()}
-        for same_initial in canonicals.values():
-            mains = [s for s in same_initial if sizes[s.key] >= limits.main_min_mentions
-                     and any(variant.given_names for variant in clusters[s.key])]
-            for spelling in same_initial if mains else ():
-                scored = [(similarity, main) for main in mains
-                          if (similarity := _substitute_similarity(doc, spelling, main, limits)) is not None]
-                if not scored:
-                    continue
-                similarity, main = max(scored, key=lambda pair: pair[0])
-                mention = spelling.mentions[0]
-                yield self.finding(
-                    doc, mention.start, mention.end,
-                    f"'{spelling.text}' is named once, never introduced, and looks like '{main.text}', "
-                    f"a person this text keeps returning to ({sizes[main.key]} mentions): "
-                    "likely that name turned into another",
-                    suggestion=main.text, severity=Severity.MINOR, canonical=main.text,
-                    similarity=round(similarity, 3), canonical_mentions=sizes[main.key], variant_mentions=1,
-                )
+        people = [s for same_initial in canonicals.values() for s in same_initial
+                  if any(variant.given_names for variant in clusters[s.key]) and not _capital_inside(s.text)]
+        for spelling in (s for same_initial in canonicals.values() for s in same_initial):
+            if not people or not _unintroduced_one_off(doc, spelling, limits):
+                continue
+            attributed = _attributed(doc, spelling.mentions[0])
+            scored = [(similarity, person) for person in people if person is not spelling and (
+                similarity := _substitute_similarity(spelling, person, sizes[person.key], attributed, limits))]
+            if not scored:
+                continue
+            similarity, person = max(scored, key=lambda pair: (pair[0], sizes[pair[1].key]))
+            mention = spelling.mentions[0]
+            yield self.finding(
+                doc, mention.start, mention.end,
+                f"'{spelling.text}' is named once, never introduced, and looks like '{person.text}' "
+                f"({sizes[person.key]} mention{'s' if sizes[person.key] > 1 else ''}): "
+                "likely that name turned into another",
+                suggestion=person.text, severity=Severity.MINOR, canonical=person.text,
+                similarity=round(similarity, 3), canonical_mentions=sizes[person.key], variant_mentions=1,
+            )
 
 
 def _spellings(doc: Document, limits: Thresholds) -> list[Spelling]:
@@ -309,31 +317,61 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
     return similarity if close else None
 
 
+# Verbs of attribution: a person quoted by a bare surname has been introduced in news prose.
+SPEECH_VERBS = frozenset(
+    "said says told added noted explained argued warned insisted wrote stated replied recalled "
+    "admitted acknowledged conceded complained announced confirmed denied estimated".split()
+)
+_VOWELS = frozenset("aeiou")
 # Words before a name that make it a place, which news names without introducing it.
 PLACE_PREPOSITIONS = frozenset(
     "in at near from to into across outside around towards toward via through off".split()
 )
 
 
-def _substitute_similarity(doc: Document, spelling: Spelling, main: Spelling, limits: Thresholds) -> float | None:
-    """Similarity of a one-off name to the main subject's when it reads as a substitute for it."""
-    from rapidfuzz.distance import Indel
-
-    if spelling is main or spelling.count != 1 or spelling.given_names:
-        return None
+def _unintroduced_one_off(doc: Document, spelling: Spelling, limits: Thresholds) -> bool:
+    """A real name (no dictionary word, no household name) named once, bare, and not as a place."""
+    if spelling.count != 1 or spelling.given_names:
+        return False
     surname = spelling.mentions[0]
     if " " in surname.mention.text or _capital_inside(spelling.text) or in_dictionary(spelling.text) \
             or zipf(spelling.text) >= limits.substitute_max_zipf:
-        return None
-    a, b = spelling.folded, main.folded
-    if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or _derived(a, b) or ("-" in a) != ("-" in b):
-        return None
-    tokens = doc.sentences[surname.mention.sentence].tokens
-    before = [t for t in tokens if t.end <= surname.start]
-    if before and (before[-1].text.lower() in PLACE_PREPOSITIONS or is_title_word(before[-1].text)):
+        return False
+    before = _token_before(doc, surname.start)
+    return before is None or not (before.text.lower() in PLACE_PREPOSITIONS or is_title_word(before.text))
+
+
+def _substitute_similarity(spelling: Spelling, person: Spelling, person_mentions: int, attributed: bool,
+                           limits: Thresholds) -> float | None:
+    """Similarity of an unintroduced one-off to a person's name when it reads as a substitute:
+    shaped like a main person's name, or, when it is quoted, close to any person's."""
+    from rapidfuzz.distance import Indel
+
+    a, b = spelling.folded, person.folded
+    if _derived(a, b) or ("-" in a) != ("-" in b):
         return None
     similarity = Indel.normalized_similarity(a, b)
-    return similarity if similarity >= limits.substitute_min_similarity else None
+    shaped = (person_mentions >= limits.main_min_mentions and a[:2] == b[:2] and abs(len(a) - len(b)) <= 1
+              and similarity >= limits.substitute_min_similarity)
+    close = (attributed and similarity >= limits.attributed_min_similarity and min(len(a), len(b)) > SHORT_NAME
+             and (a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)))
+    return similarity if shaped or close else None
+
+
+def _token_before(doc: Document, offset: int) -> Token | None:
+    tokens = [t for t in doc.sentences[doc.sentence_at(offset)].tokens if t.end <= offset]
+    return tokens[-1] if tokens else None
+
+
+def _attributed(doc: Document, surname: Surname) -> bool:
+    """Whether a person is quoted by this name: "Ruiz said", "said Ruiz", "according to Ruiz";
+    not "Acme said it ..." (a company speaks as "it")."""
+    tokens = doc.sentences[surname.mention.sentence].tokens
+    after = [t.text.lower() for t in tokens if t.start >= surname.end][:3]
+    before = [t.text.lower() for t in tokens if t.end <= surname.start][-2:]
+    if after[:1] and after[0] in SPEECH_VERBS:
+        return "it" not in after[1:]
+    return bool(before[-1:] and before[-1] in SPEECH_VERBS) or before == ["according", "to"]
 
 
 def _capital_inside(word: str) -> bool:

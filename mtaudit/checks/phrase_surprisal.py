@@ -13,12 +13,14 @@ news, a verb starting a new clause): reports/phrase-signal-rejected.md shows tha
 surprisal alone costs several false findings per 1,000 words of clean news.
 
 The model is read through `context.language_model` (any object with the
-`word_alternatives(texts, queries)` method of `mtaudit.reference.surprisal.SurprisalModel`),
+`word_alternatives(texts, queries)` method of `mtaudit.reference.surprisal.LanguageModel`),
 which the pipeline provides only when this rule is selected; without one the rule is silent.
+All sentences of a document go to the model in one call, which batches them.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -52,6 +54,7 @@ class WordQuery:
     candidates: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=65536)
 def _synonym_forms(word: str) -> tuple[str, ...]:
     """Mutual thesaurus synonyms of `word`, in its grammatical number."""
     lower = word.lower()

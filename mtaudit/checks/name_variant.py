@@ -64,10 +64,11 @@ DERIVATION_SUFFIXES = ("s", "es", "n", "an", "ans", "ian", "ians", "ean", "ese",
                        "er", "ers", "ist", "ists", "ite", "ites", "ism")
 VOWEL_REPLACING_SUFFIXES = ("an", "ans", "ian", "ians", "ese", "i", "ish", "ic", "ia")
 SHORT_NAME = 5
-_NAME_SEPARATORS = re.compile(r"[\s\-'’]+")
+_NAME_SEPARATORS = re.compile(r"[\s\-]+")
 # Letters that Unicode decomposition does not reduce to a base letter plus a mark.
 _UNDECOMPOSED_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+     "ʻ": None, "ʼ": None, "'": None, "’": None}  # an okina or apostrophe is an optional letter
 )
 
 
@@ -401,6 +402,8 @@ def _derived(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) == len(longer):
         return False
+    if shorter.endswith("s") and _derived(shorter[:-1], longer):
+        return True  # two derivations of one stem: "faroes"/"faroese"
     if any(longer == shorter + suffix for suffix in DERIVATION_SUFFIXES):
         return True
     return shorter[-1] in "aeiouy" and any(longer == shorter[:-1] + suffix for suffix in VOWEL_REPLACING_SUFFIXES)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, NamedTuple, TypeVar
 
 T = TypeVar("T")
+_WORD_RUN = re.compile(r"\w+")
 
 
 class Severity(str, enum.Enum):
@@ -49,11 +51,6 @@ class Token(NamedTuple):
     sentence: int
     is_word: bool  # it has a letter
 
-    @classmethod
-    def of(cls, text: str, start: int, end: int, sentence: int) -> Token:
-        """The token spelled `text`, with `is_word` read from it (`isalpha` settles most)."""
-        return cls(text, start, end, sentence, text.isalpha() or any(ch.isalpha() for ch in text))
-
     @property
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
@@ -77,6 +74,13 @@ class Sentence:
     @property
     def word_count(self) -> int:
         return len(self.words)
+
+    @functools.cached_property
+    def word_runs(self) -> frozenset[str]:
+        """The runs of word characters in the text (`\\w+`, each as long as it goes): a regex
+        `\\bword\\b` matches the text exactly when `word` is one of them, so a set lookup tells
+        which sentences a regex that needs some whole word cannot match."""
+        return frozenset(_WORD_RUN.findall(self.text))
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,9 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _tokens_of(text: str, offset: int, raw_tokens, sentence: int) -> tuple[Token, ...]:
     """Map syntok tokens onto exact offsets in `text`; syntok may normalise a value, so the
-    text between offsets is authoritative."""
+    text between offsets is authoritative. A token is a word when it has a letter (`isalpha`
+    settles most); it is built by `tuple.__new__`, as the named tuple's own `__new__`, a
+    Python function, would take a third of the time of this loop."""
     out = []
     for raw in raw_tokens:
         value = raw.value
@@ -72,7 +74,8 @@ def _tokens_of(text: str, offset: int, raw_tokens, sentence: int) -> tuple[Token
             start = text.find(value, start - len(value), start + 2 * len(value) + 2)
             if start < 0:
                 continue
-        out.append(Token.of(value, start, start + len(value), sentence))
+        is_word = value.isalpha() or any(ch.isalpha() for ch in value)
+        out.append(tuple.__new__(Token, (value, start, start + len(value), sentence, is_word)))
     return tuple(out)
 
 

@@ -19,11 +19,12 @@ of its own. Agency sign-offs and bylines belong to the article (see the data fil
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Iterator
 
 from mtaudit.checks.base import Check, CheckContext, shorten
@@ -48,12 +49,49 @@ _SENTENCE_OPENERS = frozenset(
 _MAX_LABEL_TOKENS = 8
 _MIN_PHRASE_WORDS = 3
 
+# Case-folding for a quicker search of notices. Three letters match an ASCII letter
+# case-insensitively yet lower-case to another letter ("ı", "ſ") or to two ("İ"); mapped to
+# that ASCII letter first, lower-casing then keeps every offset, and every letter, digit,
+# space and symbol of the text matches a lower-case ASCII pattern case-sensitively exactly
+# as it matches the pattern case-insensitively (checked over all of Unicode).
+_FOLD_FIRST = str.maketrans("İıſ", "iis")
+_UNFOLDED = re.compile("[İıſ]")
+# What a pattern may hold and still be searched case-sensitively in folded text: escapes
+# that name no letter, lower-case ASCII otherwise; no inline flags, no backreferences and
+# no ranges in brackets (a range may span capital letters: "[!-^]").
+_CASELESS_ESCAPE = re.compile(r"\\[bBdDsSwW]|\\[^0-9A-Za-z]")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_BRACKET_RANGE = re.compile(r"\[\^?(?:\\.|[^\]\\])+-(?:\\.|[^\]\\])|\[\^?\]")
+
+
+def _fold(text: str) -> str:
+    """The text case-folded for `Patterns.notices`, offsets kept."""
+    return (text.translate(_FOLD_FIRST) if _UNFOLDED.search(text) else text).lower()
+
+
+def _for_folded_text(pattern: str) -> re.Pattern[str] | None:
+    """`pattern`, written for case-insensitive matching, compiled for case-sensitive matching
+    in folded text (see `_fold`), where the regex engine rules out an alternative at a
+    glance; None when the pattern holds something else than `_CASELESS_ESCAPE` allows."""
+    plain = _CASELESS_ESCAPE.sub("", pattern)
+    if (not pattern.isascii() or plain != plain.lower() or "\\" in plain
+            or _INLINE_FLAGS.search(plain) or _BRACKET_RANGE.search(pattern)):
+        return None
+    return re.compile(pattern)
+
 
 @dataclass(frozen=True)
 class Patterns:
     widget: re.Pattern[str]
     prefix: re.Pattern[str]
     sentence: re.Pattern[str]
+    folded_sentence: re.Pattern[str] | None  # `sentence` for folded text, if it can be
+
+    def notices(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the `sentence` patterns in the text, in text order."""
+        if self.folded_sentence is None:
+            return self.sentence.finditer(text)
+        return self.folded_sentence.finditer(_fold(text))
 
 
 def _expand(pattern: str, defines: dict[str, str]) -> str:
@@ -78,12 +116,15 @@ def patterns() -> Patterns:
                 kinds[kind].append(pattern)
 
     def union(items: list[str]) -> str:
-        return "|".join(f"(?:{_expand(p, defines)})" for p in items)
+        # One flat alternation: a start the rows share (the `\b` of notices) is then tested
+        # once per position rather than once per row.
+        return "|".join(_expand(p, defines) for p in items)
 
     return Patterns(
         widget=re.compile(union(kinds["widget"]), re.IGNORECASE),
         prefix=re.compile(rf"(?:{union(kinds['prefix'])})(?:{_SEPARATOR})\S", re.IGNORECASE),
         sentence=re.compile(union(kinds["sentence"]), re.IGNORECASE),
+        folded_sentence=_for_folded_text(union(kinds["sentence"])),
     )
 
 
@@ -126,10 +167,10 @@ def _is_leftover(compiled: Patterns, text: str, start: int, end: int) -> bool:
     return _is_widget(compiled, text, start, end) or bool(compiled.prefix.match(text, *_unbracketed(text, start, end)))
 
 
-def _fragment(compiled: Patterns, text: str, sentence: Sentence) -> Leftover | None:
+def _fragment(compiled: Patterns, text: str, sentence: Sentence, start: int, end: int) -> Leftover | None:
     """A sentence of a paragraph that is a leftover: a widget or label without final
-    punctuation or in brackets ("... on Monday. Share", "(Photo: Ana Lima/AFP)")."""
-    start, end = _stripped(text, sentence.start, sentence.end)
+    punctuation or in brackets ("... on Monday. Share", "(Photo: Ana Lima/AFP)"); `start`
+    and `end` span it without bullets and the like (`_stripped`)."""
     if start == end:
         return None
     bracketed = text[start] == "(" and sentence.text.rstrip().endswith(")")
@@ -139,31 +180,44 @@ def _fragment(compiled: Patterns, text: str, sentence: Sentence) -> Leftover | N
     return Leftover(start, end, "fragment") if _is_leftover(compiled, text, start, end) else None
 
 
-def _label(compiled: Patterns, text: str, sentence: Sentence) -> Leftover | None:
+def _label(compiled: Patterns, text: str, sentence: Sentence, start: int) -> Leftover | None:
     """A widget label glued before a sentence: "Advertisement The talks resume." The next
     word is capitalised and either opens sentences (after a one-word label in title case,
     the word after it is lower-case: "Follow The Money reported" is a name), or the label is
     a phrase of three words or more ending in a lower-case word ("Story continues below
     advertisement Cyclists can cross"), so that the capitalised word cannot be the rest of
-    a name the label ends with."""
+    a name the label ends with. The label starts at `start`, the sentence's first character
+    that is no bullet or the like."""
     tokens = sentence.tokens
-    start, _ = _stripped(text, sentence.start, sentence.end)
     for index in reversed(range(min(len(tokens) - 1, _MAX_LABEL_TOKENS))):
         label_end, following = tokens[index], tokens[index + 1]
+        if not (following.is_word and following.is_capitalised) or label_end.end <= start:
+            continue
+        words = sum(t.is_word for t in tokens[:index + 1])
         after = tokens[index + 2] if index + 2 < len(tokens) else None
-        words = [t for t in tokens[:index + 1] if t.is_word]
         opens_sentence = following.text.lower() in _SENTENCE_OPENERS and (
-            len(words) > 1 or label_end.text.isupper() or (after is not None and after.text.islower())
+            words > 1 or label_end.text.isupper() or (after is not None and after.text.islower())
         )
         if (
-            following.is_word and following.is_capitalised
-            and (opens_sentence or (len(words) >= _MIN_PHRASE_WORDS and not label_end.is_capitalised))
+            (opens_sentence or (words >= _MIN_PHRASE_WORDS and not label_end.is_capitalised))
             and text[label_end.end:following.start].isspace()
-            and start < label_end.end
             and compiled.widget.fullmatch(text, start, label_end.end)
         ):
             return Leftover(start, label_end.end, "label")
     return None
+
+
+class _Spans:
+    """Spans of the text found so far, to tell quickly whether one holds a position."""
+
+    def __init__(self, spans: list[Leftover]):
+        ordered = sorted((f.start, f.end) for f in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def hold(self, position: int) -> bool:
+        before = bisect.bisect_right(self.starts, position)
+        return before > 0 and self.reach[before - 1] > position
 
 
 def leftovers(doc: Document) -> tuple[Leftover, ...]:
@@ -181,23 +235,24 @@ def leftovers(doc: Document) -> tuple[Leftover, ...]:
             found.append(Leftover(start, end, "widget"))
         elif compiled.prefix.match(text, start, line_end):
             found.append(Leftover(start, line_end, "prefix"))
-    covered = [(f.start, f.end) for f in found]
-    for notice in compiled.sentence.finditer(text):
+    covered = _Spans(found)
+    for notice in compiled.notices(text):
         sentence = doc.sentences[doc.sentence_at(notice.start())]
-        if notice.start() < sentence.end and not any(a <= sentence.start < b for a, b in covered):
+        if notice.start() < sentence.end and not covered.hold(sentence.start):
             found.append(Leftover(sentence.start, sentence.end, "sentence"))
-    covered = [(f.start, f.end) for f in found]
+    covered = _Spans(found)
     for _, sentences in groupby(doc.sentences, key=lambda s: s.paragraph):
         sentences = list(sentences)
         if len(sentences) < 2:
             continue  # a paragraph of one sentence is a line, or hard-wrapped prose
         for previous, sentence in zip([None, *sentences], sentences):
-            if any(a <= sentence.start < b for a, b in covered) or (
+            if covered.hold(sentence.start) or (
                 previous is not None
                 and not (previous.text.endswith(_TERMINAL) and text[previous.end:sentence.start].strip() == "")
             ):
                 continue
-            leftover = _fragment(compiled, text, sentence) or _label(compiled, text, sentence)
+            start, end = _stripped(text, sentence.start, sentence.end)
+            leftover = _fragment(compiled, text, sentence, start, end) or _label(compiled, text, sentence, start)
             if leftover:
                 found.append(leftover)
     return tuple(sorted(set(found), key=lambda f: (f.start, f.end)))

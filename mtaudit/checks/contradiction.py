@@ -54,8 +54,23 @@ _POSSESSIVE = r"(?:'s|’s|'|’)"
 _SCORE = r"(?P<score>\d{1,3}[-–]\d{1,3})"
 _DET = r"(?:the |a |an |its |their |his |her )?"
 
-_WIN_VERBS = r"(?:beat|beats|defeated|defeats|overcame|thrashed|edged|routed|crushed|stunned|upset|eliminated|knocked out)"
-_LOSE_VERBS = r"(?:lost|loses|fell|went down|succumbed)"
+
+
+def _either(phrases: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(phrases) + ")"
+
+
+def _leading_words(*phrases: str) -> frozenset[str]:
+    """The first words of the phrases: a sentence holding none of them as a whole word (see
+    `Sentence.word_runs`) holds none of the phrases."""
+    return frozenset(phrase.split()[0] for phrase in phrases)
+
+
+_WIN_VERB_FORMS = ("beat", "beats", "defeated", "defeats", "overcame", "thrashed", "edged", "routed", "crushed",
+                   "stunned", "upset", "eliminated", "knocked out")
+_LOSE_VERB_FORMS = ("lost", "loses", "fell", "went down", "succumbed")
+_WIN_VERBS = _either(_WIN_VERB_FORMS)
+_LOSE_VERBS = _either(_LOSE_VERB_FORMS)
 _RIVALS = r"(?:(?:their|its|the) )?(?:(?:local|bitter|city|old) )?(?:(?:rivals|neighbours|neighbors|hosts|visitors|champions|leaders) )?"
 _RESULT_PATTERNS = [
     # (pattern, which named group won, which lost)
@@ -72,9 +87,8 @@ _RESULT_PATTERNS = [
 ]
 _RESULTS = [(re.compile(p), w, l) for p, w, l in _RESULT_PATTERNS]
 # Cheap pre-filter: the patterns only match sentences holding one of these words.
-_RESULT_WORDS = re.compile(
-    rf"\b(?:{_WIN_VERBS}|{_LOSE_VERBS}|beaten|win|won|victory|triumph|defeat|loss)\b"
-)
+_RESULT_WORDS = _leading_words(*_WIN_VERB_FORMS, *_LOSE_VERB_FORMS,
+                               "beaten", "win", "won", "victory", "triumph", "defeat", "loss")
 
 # Stance verbs: group → polarity → forms (past, 3rd person, base).
 _STANCES = {
@@ -99,7 +113,7 @@ _STANCE_PATTERNS = [
     rf"\b{_DET}{_OBJECT},? (?:which |that )?(?:was|were|has been|had been|have been) (?:\w+ly )?{_STANCE_VERB} by (?P<a>{_AGENTS})",
 ]
 _STANCE_RES = [re.compile(p) for p in _STANCE_PATTERNS]
-_STANCE_WORDS = re.compile(rf"\b{_STANCE_VERB}\b")
+_STANCE_WORDS = frozenset(_STANCE_OF)
 # A sentence naming another fixture: two results in it may be two matches.
 _OTHER_FIXTURE = re.compile(
     r"\b(?:last|previous|next|earlier|ago|season|first leg|second leg|return leg|rematch)\b", re.I
@@ -182,9 +196,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|claimed|claims|argued|argues|insisted|insists|according to)\b")
 
 # Roles: asymmetric relations between two names (pattern → kind; groups `a` acts on `p`).
-_BUY = r"(?:acquired|acquires|bought|buys|purchased|took over|takes over|absorbed)"
+_BUY_FORMS = ("acquired", "acquires", "bought", "buys", "purchased", "took over", "takes over", "absorbed")
+_AID_FORMS = ("aid", "assistance", "relief", "supplies", "donations")
+_BUY = _either(_BUY_FORMS)
 _GIVE = r"(?:pledged|sent|promised|offered|donated|delivered|gave|provided)"
-_AID = r"(?:aid|assistance|relief|supplies|donations)"
+_AID = _either(_AID_FORMS)
 _ROLE_PATTERNS = [
     (rf"(?P<a>{_NAME}) (?:has |had |have )?{_BUY} (?P<p>{_NAME})", "acquisition"),
     (rf"(?P<p>{_NAME}),? (?:which |who )?(?:was|were|has been|had been) "
@@ -196,8 +212,12 @@ _ROLE_PATTERNS = [
 ]
 _ROLE_RES = [(re.compile(p), kind) for p, kind in _ROLE_PATTERNS]
 # Cheap pre-filters: the patterns only match sentences holding one of these words.
-_ROLE_WORDS = re.compile(rf"\b(?:{_BUY}|acquired|taken over|acquisition|takeover|purchase|{_AID})\b")
+_ROLE_WORDS = _leading_words(*_BUY_FORMS, "taken over", "acquisition", "takeover", "purchase", *_AID_FORMS)
+_TREND_WORDS = frozenset(_TREND_OF) | frozenset(_TREND_NOUN_OF)
+_OUTCOME_WORDS = _leading_words(*_OUTCOME_OF)
 _TREND_FIGURE = re.compile(_FIGURE)
+# Agents or patients listed in one claim: "Japan, Korea and Chile".
+_LIST_SEPARATOR = re.compile(r",? and |, ")
 
 
 @dataclass(frozen=True)
@@ -284,7 +304,7 @@ def _score(text: str | None) -> tuple[int, int] | None:
 def results(doc: Document) -> list[Result]:
     found = []
     for sentence in doc.sentences:
-        if not _RESULT_WORDS.search(sentence.text):
+        if _RESULT_WORDS.isdisjoint(sentence.word_runs):
             continue
         for pattern, won, lost in _RESULTS:
             for match in pattern.finditer(sentence.text):
@@ -310,7 +330,7 @@ def _object_words(words: str) -> list[str]:
 def stances(doc: Document) -> list[Stance]:
     found = []
     for sentence in doc.sentences:
-        if not _STANCE_WORDS.search(sentence.text):
+        if _STANCE_WORDS.isdisjoint(sentence.word_runs):
             continue
         for pattern in _STANCE_RES:
             for match in pattern.finditer(sentence.text):
@@ -322,7 +342,7 @@ def stances(doc: Document) -> list[Stance]:
                 end = sentence.start + max(object_end, match.end("v"), match.end("a"))
                 group, polarity = _STANCE_OF[match.group("v")]
                 qualified = bool(_ONE_OF_SEVERAL.search(sentence.text[match.start():object_end]))
-                for agent in re.split(r",? and |, ", match.group("a")):
+                for agent in _LIST_SEPARATOR.split(match.group("a")):
                     found.append(Stance(
                         sentence.index, start, end, normalise_name(agent), group, polarity,
                         match.group("v"), words[-1], qualified,
@@ -334,6 +354,8 @@ def outcomes(doc: Document) -> list[Outcome]:
     """Outcomes told without an agent; subjects marked as one of several are left out."""
     found = []
     for sentence in doc.sentences:
+        if _OUTCOME_WORDS.isdisjoint(sentence.word_runs):
+            continue
         for match in _OUTCOME_RE.finditer(sentence.text):
             if not _ONE_OF_SEVERAL.search(match.group("s")):
                 found.append(Outcome(sentence.index, sentence.start + match.start("claim"),
@@ -363,7 +385,7 @@ def _quantity(words: list[str]) -> tuple[str, frozenset[str]] | None:
 def trends(doc: Document) -> list[Trend]:
     found = []
     for sentence in doc.sentences:
-        if not _TREND_FIGURE.search(sentence.text):
+        if _TREND_WORDS.isdisjoint(sentence.word_runs) or not _TREND_FIGURE.search(sentence.text):
             continue
         for pattern, directions, before_verb in _TREND_RES:
             for match in pattern.finditer(sentence.text):
@@ -382,12 +404,13 @@ def trends(doc: Document) -> list[Trend]:
 def roles(doc: Document) -> list[Role]:
     found = []
     for sentence in doc.sentences:
-        if not _ROLE_WORDS.search(sentence.text):
+        if _ROLE_WORDS.isdisjoint(sentence.word_runs):
             continue
         for pattern, kind in _ROLE_RES:
             for match in pattern.finditer(sentence.text):
-                for agent in re.split(r",? and |, ", match.group("a")):
-                    for patient in re.split(r",? and |, ", match.group("p")):
+                patients = _LIST_SEPARATOR.split(match.group("p"))
+                for agent in _LIST_SEPARATOR.split(match.group("a")):
+                    for patient in patients:
                         found.append(Role(sentence.index, sentence.start + match.start(),
                                           sentence.start + match.end(), kind,
                                           normalise_name(agent), normalise_name(patient)))

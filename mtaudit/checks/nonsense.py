@@ -135,7 +135,7 @@ def verbless_fragment(doc: Document, sentence: Sentence, paragraph_size: int,
                       min_words: int, max_words: int) -> bool:
     if paragraph_size < 2 or not sentence.text.endswith(".") or len(sentence.tokens) <= min_words:
         return False
-    if _QUOTES.search(sentence.text) or _FINITE_WORD_RE.search(sentence.text.lower()):
+    if not _FINITE_WORDS.isdisjoint(sentence.word_runs):  # the quick answer for most sentences
         return False
     words = sentence.words
     if not min_words <= len(words) <= max_words or words[0].text.lower() in _CONVENTIONAL_FRAGMENT_OPENERS:
@@ -143,6 +143,8 @@ def verbless_fragment(doc: Document, sentence: Sentence, paragraph_size: int,
     if sum(w.is_capitalised for w in words) * 2 > len(words):
         return False
     if len(sentence.tokens) > 1 and sentence.tokens[1].text in (",", ":"):  # "First, ..."
+        return False
+    if _QUOTES.search(sentence.text) or _FINITE_WORD_RE.search(sentence.text.lower()):
         return False
     return not has_finite_verb_cue(doc, words)
 
@@ -188,16 +190,14 @@ def self_echo(doc: Document, sentence: Sentence) -> Echo | None:
     """A sentence ending in "of [determiners] NOUN." whose NOUN echoes its own clause (see the
     module docstring for the three relations and what is not an echo)."""
     tokens = sentence.tokens
-    if len(tokens) < 6 or tokens[-1].text not in ".!?" or _QUOTES.search(sentence.text):
+    if len(tokens) < 6 or tokens[-1].text not in ".!?":
         return None
     noun, i = tokens[-2], len(tokens) - 3
-    if not _is_content_word(doc, noun):
-        return None
     while i > 0 and tokens[i].text.lower() in _OF_DETERMINERS:
         i -= 1
-    determiners = {t.text.lower() for t in tokens[i + 1:-2]}
-    if i < 2 or tokens[i].text.lower() != "of":
+    if i < 2 or tokens[i].text.lower() != "of" or not _is_content_word(doc, noun) or _QUOTES.search(sentence.text):
         return None
+    determiners = {t.text.lower() for t in tokens[i + 1:-2]}
     possessed = bool(determiners & _POSSESSIVES)
     clause = _clause_before(tokens, i)
     for position, word in enumerate(clause):
@@ -219,6 +219,8 @@ def self_echo(doc: Document, sentence: Sentence) -> Echo | None:
 
 def self_compounds(doc: Document, sentence: Sentence) -> Iterator[tuple[Token, Token]]:
     """(first word, noun) of each "drones-launched drone": a compound made of the noun it qualifies."""
+    if "-" not in sentence.text:
+        return
     words = sentence.words
     for first, middle, noun in zip(words, words[1:], words[2:]):
         if (doc.text[first.end:middle.start] == "-" and doc.text[middle.end:noun.start] == " "

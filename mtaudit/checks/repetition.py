@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from mtaudit import lexicon
 from mtaudit.checks.base import Check, CheckContext, shorten
 from mtaudit.checks.truncation import in_title_case
-from mtaudit.model import Document, Finding, Severity, Token
+from mtaudit.model import Document, Finding, Sentence, Severity, Token
 from mtaudit.views.quotes import quotes
 
 # Words whose doubling is grammatical ("had had", "that that", "what it is is", "gave her her
@@ -47,13 +47,21 @@ _DOUBLES = frozenset(
 _AND_DOUBLES = frozenset("more less fewer better worse further farther again over on round around by".split())
 _DIGITS = re.compile(r"\d+")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*\Z")
-_LETTER = re.compile(r"[^\W\d_]")  # what makes a token a word (as Token.is_word)
+_LETTER = re.compile(r"[^\W\d_]")
 _ANCHOR_LENGTH = 4
 # A word bigram in more sentences than this says nothing about which sentences are copies.
 _COMMON_BIGRAM = 10
 
 
-def _immediate_repeats(words: list[str], max_words: int) -> Iterator[tuple[int, int, int]]:
+def _word_tokens(sentence: Sentence) -> Sequence[Token]:
+    """The tokens with a letter, and those with a numeral that is no digit ("½", "²"): such
+    numerals tell sentences apart as words do, since the numbers compared are runs of digits."""
+    if sentence.text.isascii():
+        return sentence.words
+    return [t for t in sentence.tokens if t.is_word or _LETTER.search(t.text)]
+
+
+def _immediate_repeats(words: tuple[str, ...], max_words: int) -> Iterator[tuple[int, int, int]]:
     """(start, n, copies) of each phrase of at most `max_words` words followed at once by
     itself, found by looking back to each word's previous occurrence; non-overlapping."""
     previous: dict[str, int] = {}
@@ -85,20 +93,20 @@ class Repetition(Check):
     severity = Severity.MINOR
 
     def run(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        words = [[t for t in s.tokens if _LETTER.search(t.text)] for s in doc.sentences]
-        yield from self._repeated_phrases(doc, words, int(context.setting("max-phrase-words", 12)))
+        words = [_word_tokens(s) for s in doc.sentences]
+        lowered = [tuple(t.text.lower() for t in tokens) for tokens in words]
+        yield from self._repeated_phrases(doc, words, lowered, int(context.setting("max-phrase-words", 12)))
         yield from self._repeated_sentences(
-            doc, words,
+            doc, lowered,
             int(context.setting("min-sentence-words", 6)),
             int(context.setting("min-adjacent-sentence-words", 4)),
             float(context.setting("sentence-similarity", 95)),
         )
 
-    def _repeated_phrases(self, doc: Document, sentence_words: list[list[Token]],
-                          max_words: int) -> Iterator[Finding]:
+    def _repeated_phrases(self, doc: Document, sentence_words: list[Sequence[Token]],
+                          lowered: list[tuple[str, ...]], max_words: int) -> Iterator[Finding]:
         text, quoted = doc.text, None
-        for tokens in sentence_words:
-            words = [t.text.lower() for t in tokens]
+        for tokens, words in zip(sentence_words, lowered):
             if len(set(words)) == len(words):
                 continue
             for i, n, count in _immediate_repeats(words, max_words):
@@ -118,7 +126,7 @@ class Repetition(Check):
                 )
 
     @staticmethod
-    def _accidental(doc: Document, first: list[Token], copies: list[Token], count: int,
+    def _accidental(doc: Document, first: Sequence[Token], copies: Sequence[Token], count: int,
                     quoted: list[tuple[int, int]]) -> bool:
         if len(first) == 1 and first[0].text.lower() in _DOUBLES:
             return False
@@ -134,14 +142,13 @@ class Repetition(Check):
                     return False
         return True
 
-    def _repeated_sentences(self, doc: Document, sentence_words: list[list[Token]], min_words: int,
+    def _repeated_sentences(self, doc: Document, lowered: list[tuple[str, ...]], min_words: int,
                             min_adjacent_words: int, similarity: float) -> Iterator[Finding]:
         copies = {display: _Copies(similarity) for display in (False, True)}
         displays = _display_lines(doc)
         previous: tuple = ()
-        for sentence, word_tokens in zip(doc.sentences, sentence_words):
+        for sentence, words in zip(doc.sentences, lowered):
             display = sentence.index in displays
-            words = tuple(t.text.lower() for t in word_tokens)
             key = (words, tuple(_DIGITS.findall(sentence.text)))
             earlier, score = None, 100.0
             if (key, display) == previous and len(words) >= min_adjacent_words:
@@ -190,23 +197,22 @@ class _Copies:
     def earlier_copy(self, index: int, key: tuple) -> tuple[int | None, float]:
         """(index of the earlier copy or None, similarity); then remembers this sentence."""
         words, numbers = key
-        found = self.exact.get(key), 100.0
         bigrams = {b for b in zip(words, words[1:]) if len(b[0]) >= _ANCHOR_LENGTH} or set(zip(words, words[1:]))
+        candidates = set()  # the earlier sentences that share a rare word pair with this one
+        for bigram in bigrams:
+            indexes = self.by_bigram.setdefault(bigram, [])
+            if len(indexes) <= _COMMON_BIGRAM:
+                candidates.update(indexes)
+            indexes.append(index)
+        found = self.exact.get(key), 100.0
         if found[0] is None:
-            found = self._near_copy(words, numbers, bigrams)
+            found = self._near_copy(words, numbers, candidates)
         self.exact.setdefault(key, index)
         self.keys[index] = key
-        for bigram in bigrams:
-            self.by_bigram.setdefault(bigram, []).append(index)
         return found
 
     def _near_copy(self, words: tuple[str, ...], numbers: tuple[str, ...],
-                   bigrams: set[tuple[str, str]]) -> tuple[int | None, float]:
-        candidates = set()
-        for bigram in bigrams:
-            indexes = self.by_bigram.get(bigram, ())
-            if len(indexes) <= _COMMON_BIGRAM:
-                candidates.update(indexes)
+                   candidates: set[int]) -> tuple[int | None, float]:
         if not candidates:
             return None, 100.0
         from rapidfuzz import fuzz  # only when some sentences share a rare word pair

@@ -362,6 +362,7 @@ _SHORTCODES = "caption|embed|gallery|video|audio|playlist|url|img|youtube|tweet|
 # Entities a page may print without their semicolon ("rose&nbsp4%").
 _BARE_ENTITIES = "nbsp|amp|quot|apos|lt|gt|lsquo|rsquo|ldquo|rdquo|ndash|mdash|hellip"
 _MARKUP_HINT = re.compile(r"[<&\\]|\[/?[a-z]|\[\[|\{\{|\*\*|^#", re.MULTILINE)
+_MARKUP_CHARACTERS = "<&\\[{*#"  # each sign of markup holds one: a quicker test than the hint's
 _ESCAPED = {"n": "\n", "r": "", "t": " "}
 
 
@@ -387,7 +388,7 @@ def _markup_pattern() -> re.Pattern:
 
 
 def _markup(text: str) -> Iterator[Stray]:
-    if not _MARKUP_HINT.search(text):
+    if not any(character in text for character in _MARKUP_CHARACTERS) or not _MARKUP_HINT.search(text):
         return
     for match in _markup_pattern().finditer(text):
         found, kind = match.group(), match.lastgroup
@@ -442,12 +443,15 @@ _DEBRIS = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|\ufffd"
 )
+_DEBRIS_START = re.compile("[\u00c2-\u00df\u00e2\ufffd]")  # a quick test: debris starts with one of these
 # What the first two bytes of a curly quote, dash or ellipsis become ("â€" of "â€™").
 _CUT_PUNCTUATION = "\u00e2\u20ac"
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 def _mojibake(text: str) -> Iterator[Stray]:
+    if not _DEBRIS_START.search(text):
+        return
     seen_end = -1
     for match in _DEBRIS.finditer(text):
         if match.start() < seen_end:

@@ -159,13 +159,15 @@ _AGE_BEFORE_NAME = re.compile(  # "the 34-year-old retired nurse Amara Okafor"
     r"(?:(?!(?:and|or|with|of|by|to|from|for|in|at|on|as)\b)[a-z][\w-]*\s+){0,3}\Z"
 )
 _AGE_HINT = re.compile(r"\d-year-old|[,(]\s*(?:aged\s+)?\d{1,3}\s*[,;.)]")
+_DIGIT = re.compile(r"\d")  # a quicker test first: the hint holds a digit
 # An age placed in time does not contradict another: "in 2010, Okafor, 34, ..."
 _TIME_PLACED = re.compile(r"\b(?:1[89]\d\d|20\d\d|at the time|when|then|turned|ago|since)\b", re.IGNORECASE)
 
 
 def person_ages(doc: Document) -> list[_Age]:
     """Ages attached to a name in apposition, in text order."""
-    with_age = {s.index for s in doc.sentences if _AGE_HINT.search(s.text) and not _TIME_PLACED.search(s.text)}
+    with_age = {s.index for s in doc.sentences
+                if _DIGIT.search(s.text) and _AGE_HINT.search(s.text) and not _TIME_PLACED.search(s.text)}
     if not with_age:
         return []
     found = []

@@ -91,16 +91,22 @@ def _quantity_pattern() -> re.Pattern[str]:
     def alternation(forms) -> str:
         return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
+    def first_characters(forms) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted({f[0] for f in forms})) + "]"
+
     forms = [unit.form for unit in units().values()]
-    long_forms = alternation(f for f in forms if len(f) > 1)
-    short_forms = alternation(f for f in forms if len(f) == 1)
+    long_forms = [f for f in forms if len(f) > 1]
+    short_forms = [f for f in forms if len(f) == 1]
     return re.compile(
-        rf"(?=[-−\d])(?<![\w.,$€£¥₹/])"  # the lookahead lets the scan skip text quickly
+        rf"(?<![\w.,$€£¥₹/])"
         rf"(?:(?P<low>{_NUMBER})\s*(?:-|–|—|to)\s*)?"
         rf"(?P<value>{_NUMBER})"
         rf"(?:\s*(?P<multiplier>thousand|million|billion|trillion)\b)?"
         rf"(?P<separator>[\s-]*(?:{_DEGREE}[\s-]*)?)"
-        rf"(?P<unit>(?i:{long_forms})|{short_forms})"
+        # A unit starts with one of these: a glance rules out the alternation of all forms,
+        # which is tried again for each way of reading the number and separator.
+        rf"(?=(?i:{first_characters(long_forms)})|{first_characters(short_forms)})"
+        rf"(?P<unit>(?i:{alternation(long_forms)})|{alternation(short_forms)})"
         rf"(?![\w°])"
     )
 
@@ -141,7 +147,19 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
+# Where a quantity may start: a digit or minus sign not right after a digit. The regex engine
+# finds these at a glance; searching with the whole pattern tries it at every character.
+_NUMBER_START = re.compile(r"[-−\d](?<!\d.)")
+
+
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number with a unit in the document, in text order (use via `doc.view(quantities)`)."""
-    found = (_quantity(doc.text, m) for m in _quantity_pattern().finditer(doc.text))
-    return tuple(q for q in found if q is not None)
+    text, pattern, found, resume = doc.text, _quantity_pattern(), [], 0
+    for start in _NUMBER_START.finditer(text):
+        match = pattern.match(text, start.start()) if start.start() >= resume else None
+        if match:
+            resume = match.end()
+            quantity = _quantity(text, match)
+            if quantity is not None:
+                found.append(quantity)
+    return tuple(found)

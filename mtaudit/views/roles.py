@@ -22,6 +22,7 @@ say that the person holds another role as well ("who is also finance minister").
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,13 +190,21 @@ def person_given_name(surname: Surname) -> str | None:
     return None if surname.given is None or is_title_word(surname.given) else surname.given
 
 
+_TOKEN_TEXT = operator.attrgetter("text")
+
+
+def _holds_any(sentence: Sentence, words: frozenset[str]) -> bool:
+    """Whether a token of the sentence is, in lower case, one of `words`."""
+    return not words.isdisjoint(map(str.lower, map(_TOKEN_TEXT, sentence.tokens)))
+
+
 def people_changing_roles(doc: Document) -> frozenset[str]:
     """Keys of the surnames named in a sentence that tells of a move from one role to another
     ("Berg was moved to the foreign ministry on Thursday"), with or without a role."""
-    return frozenset(
-        surname.key for surname in doc.view(surname_mentions)
-        if any(token.text.lower() in CAREER_MOVE_WORDS for token in doc.sentences[surname.mention.sentence].tokens)
-    )
+    surnames = doc.view(surname_mentions)
+    moves = {index for index in {surname.mention.sentence for surname in surnames}
+             if _holds_any(doc.sentences[index], CAREER_MOVE_WORDS)}
+    return frozenset(surname.key for surname in surnames if surname.mention.sentence in moves)
 
 
 def person_roles(doc: Document) -> tuple[Role, ...]:
@@ -207,7 +216,7 @@ def person_roles(doc: Document) -> tuple[Role, ...]:
     title_words = _title_words()
     for index, surnames in by_sentence.items():
         sentence = doc.sentences[index]
-        if not any(token.text.lower() in title_words for token in sentence.tokens):
+        if not _holds_any(sentence, title_words):
             continue
         reader = _SentenceReader(doc.text, sentence)
         for surname in surnames:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from syntok.tokenizer import Tokenizer
 
-from mtaudit.segment import build_document, paragraphs
+from mtaudit.segment import FastTokenizer, build_document, paragraphs
 from mtaudit.views.mentions import name_mentions
 
 ARTICLE = (
@@ -145,6 +147,34 @@ def test_tokens_of_a_sentence():
     assert [t.text for t in doc.sentences[0].words] == [
         "Prices", "rose", "in", "São", "Paulo", "the", "agency", "said"
     ]
+
+
+def raw_tokens(tokenizer, text: str, offset: int) -> list[tuple[str, str, int]]:
+    tokens = [(t.spacing, t.value, t.offset) for t in tokenizer.tokenize(text, offset)]
+    padded = " " * offset + text
+    assert all(padded[at:at + len(value)] == value for _, value, at in tokens)
+    return tokens
+
+
+# Words and marks the fast path takes or must hand over to syntok: edges, ellipses, inner
+# capitals, contractions, hyphens, apostrophe letters, non-ASCII letters and spaces.
+PIECES = st.sampled_from([
+    "word", "Word", "WORD", "a", "I", "42", "2nd", "McDonald", "iPhone", "don't", "n't", "well-known",
+    "U.S.", "e.g.", "São", "ʼabc", "x_y", ".", ",", "...", "…", "\"", "'", "“", "”", "‘", "’", "(", ")",
+    "[", "]", "-", "—", "%", "$", "!?", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "\r\n",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.integers(0, 3))
+def test_fast_tokenizer_makes_syntoks_tokens(text, offset):
+    assert raw_tokens(FastTokenizer(), text, offset) == raw_tokens(Tokenizer(replace_not_contraction=False), text, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.integers(0, 3))
+def test_fast_tokenizer_makes_syntoks_tokens_on_any_text(text, offset):
+    assert raw_tokens(FastTokenizer(), text, offset) == raw_tokens(Tokenizer(replace_not_contraction=False), text, offset)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "...", "—", "😀"])

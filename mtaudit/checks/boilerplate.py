@@ -49,35 +49,38 @@ _SENTENCE_OPENERS = frozenset(
 _MAX_LABEL_TOKENS = 8
 _MIN_PHRASE_WORDS = 3
 
-# Case-folding for a quicker search of notices. Three letters match an ASCII letter
-# case-insensitively yet lower-case to another letter ("ı", "ſ") or to two ("İ"); mapped to
-# that ASCII letter first, lower-casing then keeps every offset, and every letter, digit,
-# space and symbol of the text matches a lower-case ASCII pattern case-sensitively exactly
-# as it matches the pattern case-insensitively (checked over all of Unicode).
-_FOLD_FIRST = str.maketrans("İıſ", "iis")
-_UNFOLDED = re.compile("[İıſ]")
-# What a pattern may hold and still be searched case-sensitively in folded text: escapes
-# that name no letter, lower-case ASCII otherwise; no inline flags, no backreferences and
-# no ranges in brackets (a range may span capital letters: "[!-^]").
+# Matching in folded text (`_fold`). Three letters match an ASCII letter case-insensitively
+# yet lower-case to another letter ("ı", "ſ") or to two ("İ"); mapped to that ASCII letter
+# first, lower-casing keeps every offset, and each character of the text then matches a
+# pattern `_folds` accepts case-sensitively exactly as it matches the pattern
+# case-insensitively in the text itself (checked over all of Unicode). Case-sensitive
+# matching is the faster: the regex engine rules out a row that starts with another letter at
+# a glance.
 _CASELESS_ESCAPE = re.compile(r"\\[bBdDsSwW]|\\[^0-9A-Za-z]")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 _BRACKET_RANGE = re.compile(r"\[\^?(?:\\.|[^\]\\])+-(?:\\.|[^\]\\])|\[\^?\]")
 
 
 def _fold(text: str) -> str:
-    """The text case-folded for `Patterns.notices`, offsets kept."""
-    return (text.translate(_FOLD_FIRST) if _UNFOLDED.search(text) else text).lower()
+    """The text folded for case-sensitive matching (see above), offsets kept."""
+    return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").lower()
 
 
-def _for_folded_text(pattern: str) -> re.Pattern[str] | None:
-    """`pattern`, written for case-insensitive matching, compiled for case-sensitive matching
-    in folded text (see `_fold`), where the regex engine rules out an alternative at a
-    glance; None when the pattern holds something else than `_CASELESS_ESCAPE` allows."""
+def _folds(pattern: str) -> bool:
+    """Whether a pattern written for case-insensitive matching may be matched case-sensitively
+    in folded text: it holds lower-case ASCII letters, characters without case and escapes
+    that name no letter; no inline flags, no backreferences and no ranges in brackets (a
+    range may span capital letters: "[!-^]")."""
     plain = _CASELESS_ESCAPE.sub("", pattern)
-    if (not pattern.isascii() or plain != plain.lower() or "\\" in plain
-            or _INLINE_FLAGS.search(plain) or _BRACKET_RANGE.search(pattern)):
-        return None
-    return re.compile(pattern)
+    return (plain == plain.lower() and "\\" not in plain
+            and all(c.isascii() or c.lower() == c.upper() == c for c in pattern)
+            and not _INLINE_FLAGS.search(plain) and not _BRACKET_RANGE.search(pattern))
+
+
+def _alternation(rows: list[str]) -> str:
+    # One flat alternation: a start the rows share (the `\b` of notices) is then tested once
+    # per position rather than once per row.
+    return "|".join(rows) if rows else "(?!)"
 
 
 @dataclass(frozen=True)
@@ -85,13 +88,11 @@ class Patterns:
     widget: re.Pattern[str]
     prefix: re.Pattern[str]
     sentence: re.Pattern[str]
-    folded_sentence: re.Pattern[str] | None  # `sentence` for folded text, if it can be
-
-    def notices(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of the `sentence` patterns in the text, in text order."""
-        if self.folded_sentence is None:
-            return self.sentence.finditer(text)
-        return self.folded_sentence.finditer(_fold(text))
+    # The widget rows `_folds` accepts, for folded text, and the rest; the notices for folded
+    # text when `_folds` accepts all their rows.
+    folded_widget: re.Pattern[str]
+    unfolded_widget: re.Pattern[str]
+    folded_sentence: re.Pattern[str] | None
 
 
 def _expand(pattern: str, defines: dict[str, str]) -> str:
@@ -115,17 +116,36 @@ def patterns() -> Patterns:
             else:
                 kinds[kind].append(pattern)
 
-    def union(items: list[str]) -> str:
-        # One flat alternation: a start the rows share (the `\b` of notices) is then tested
-        # once per position rather than once per row.
-        return "|".join(_expand(p, defines) for p in items)
-
+    widget, prefix, notice = ([_expand(p, defines) for p in kinds[kind]]
+                              for kind in ("widget", "prefix", "sentence"))
     return Patterns(
-        widget=re.compile(union(kinds["widget"]), re.IGNORECASE),
-        prefix=re.compile(rf"(?:{union(kinds['prefix'])})(?:{_SEPARATOR})\S", re.IGNORECASE),
-        sentence=re.compile(union(kinds["sentence"]), re.IGNORECASE),
-        folded_sentence=_for_folded_text(union(kinds["sentence"])),
+        widget=re.compile(_alternation(widget), re.IGNORECASE),
+        prefix=re.compile(rf"(?:{_alternation(prefix)})(?:{_SEPARATOR})\S", re.IGNORECASE),
+        sentence=re.compile(_alternation(notice), re.IGNORECASE),
+        folded_widget=re.compile(_alternation([row for row in widget if _folds(row)])),
+        unfolded_widget=re.compile(_alternation([row for row in widget if not _folds(row)]), re.IGNORECASE),
+        folded_sentence=re.compile(_alternation(notice)) if all(map(_folds, notice)) else None,
     )
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A document's text, folded too (`_fold`), with the patterns to match in it."""
+
+    text: str
+    folded: str
+    patterns: Patterns
+
+    def is_widget(self, start: int, end: int) -> bool:
+        """`patterns.widget.fullmatch(text, start, end)`, sooner."""
+        return bool(self.patterns.folded_widget.fullmatch(self.folded, start, end)
+                    or self.patterns.unfolded_widget.fullmatch(self.text, start, end))
+
+    def notices(self) -> Iterator[re.Match[str]]:
+        """The matches of the `sentence` patterns, in text order."""
+        if self.patterns.folded_sentence is None:
+            return self.patterns.sentence.finditer(self.text)
+        return self.patterns.folded_sentence.finditer(self.folded)
 
 
 @dataclass(frozen=True)
@@ -158,29 +178,30 @@ def _unbracketed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_widget(compiled: Patterns, text: str, start: int, end: int) -> bool:
-    return bool(compiled.widget.fullmatch(text, *_unbracketed(text, start, end)))
+def _is_widget(page: _Page, start: int, end: int) -> bool:
+    return page.is_widget(*_unbracketed(page.text, start, end))
 
 
-def _is_leftover(compiled: Patterns, text: str, start: int, end: int) -> bool:
+def _is_leftover(page: _Page, start: int, end: int) -> bool:
     """Whether text[start:end], brackets around it aside, is widget vocabulary or a label line."""
-    return _is_widget(compiled, text, start, end) or bool(compiled.prefix.match(text, *_unbracketed(text, start, end)))
+    return _is_widget(page, start, end) or bool(
+        page.patterns.prefix.match(page.text, *_unbracketed(page.text, start, end)))
 
 
-def _fragment(compiled: Patterns, text: str, sentence: Sentence, start: int, end: int) -> Leftover | None:
+def _fragment(page: _Page, sentence: Sentence, start: int, end: int) -> Leftover | None:
     """A sentence of a paragraph that is a leftover: a widget or label without final
     punctuation or in brackets ("... on Monday. Share", "(Photo: Ana Lima/AFP)"); `start`
     and `end` span it without bullets and the like (`_stripped`)."""
     if start == end:
         return None
-    bracketed = text[start] == "(" and sentence.text.rstrip().endswith(")")
+    bracketed = page.text[start] == "(" and sentence.text.rstrip().endswith(")")
     if sentence.text.rstrip().endswith(_TERMINAL) and not bracketed:
         return None
     end = sentence.start + len(sentence.text.rstrip()) if bracketed else end
-    return Leftover(start, end, "fragment") if _is_leftover(compiled, text, start, end) else None
+    return Leftover(start, end, "fragment") if _is_leftover(page, start, end) else None
 
 
-def _label(compiled: Patterns, text: str, sentence: Sentence, start: int) -> Leftover | None:
+def _label(page: _Page, sentence: Sentence, start: int) -> Leftover | None:
     """A widget label glued before a sentence: "Advertisement The talks resume." The next
     word is capitalised and either opens sentences (after a one-word label in title case,
     the word after it is lower-case: "Follow The Money reported" is a name), or the label is
@@ -200,8 +221,8 @@ def _label(compiled: Patterns, text: str, sentence: Sentence, start: int) -> Lef
         )
         if (
             (opens_sentence or (words >= _MIN_PHRASE_WORDS and not label_end.is_capitalised))
-            and text[label_end.end:following.start].isspace()
-            and compiled.widget.fullmatch(text, start, label_end.end)
+            and page.text[label_end.end:following.start].isspace()
+            and page.is_widget(start, label_end.end)
         ):
             return Leftover(start, label_end.end, "label")
     return None
@@ -225,18 +246,18 @@ def leftovers(doc: Document) -> tuple[Leftover, ...]:
     text, found = doc.text, []
     if not doc.sentences:
         return ()
-    compiled = patterns()
+    page = _Page(text, _fold(text), patterns())
     for line in _LINE.finditer(text):
         start, end = _stripped(text, *line.span())
         if start == end or _continues_sentence(doc, line.start()):
             continue
         line_end = line.start() + len(line.group().rstrip())
-        if _is_widget(compiled, text, start, end):
+        if _is_widget(page, start, end):
             found.append(Leftover(start, end, "widget"))
-        elif compiled.prefix.match(text, start, line_end):
+        elif page.patterns.prefix.match(text, start, line_end):
             found.append(Leftover(start, line_end, "prefix"))
     covered = _Spans(found)
-    for notice in compiled.notices(text):
+    for notice in page.notices():
         sentence = doc.sentences[doc.sentence_at(notice.start())]
         if notice.start() < sentence.end and not covered.hold(sentence.start):
             found.append(Leftover(sentence.start, sentence.end, "sentence"))
@@ -252,7 +273,7 @@ def leftovers(doc: Document) -> tuple[Leftover, ...]:
             ):
                 continue
             start, end = _stripped(text, sentence.start, sentence.end)
-            leftover = _fragment(compiled, text, sentence, start, end) or _label(compiled, text, sentence, start)
+            leftover = _fragment(page, sentence, start, end) or _label(page, sentence, start)
             if leftover:
                 found.append(leftover)
     return tuple(sorted(set(found), key=lambda f: (f.start, f.end)))

@@ -73,22 +73,26 @@ _WIN_VERBS = _either(_WIN_VERB_FORMS)
 _LOSE_VERBS = _either(_LOSE_VERB_FORMS)
 _RIVALS = r"(?:(?:their|its|the) )?(?:(?:local|bitter|city|old) )?(?:(?:rivals|neighbours|neighbors|hosts|visitors|champions|leaders) )?"
 _RESULT_PATTERNS = [
-    # (pattern, which named group won, which lost)
-    (rf"(?P<w>{_NAME})(?: [a-z]+){{0,5}}? (?:to )?{_WIN_VERBS} {_RIVALS}(?P<l>{_NAME})(?: {_SCORE})?", "w", "l"),
+    # (pattern, which named group won, which lost, the words it holds one of)
+    (rf"(?P<w>{_NAME})(?: [a-z]+){{0,5}}? (?:to )?{_WIN_VERBS} {_RIVALS}(?P<l>{_NAME})(?: {_SCORE})?", "w", "l",
+     _WIN_VERB_FORMS),
     (rf"(?P<l>{_NAME}),?(?: who| which)? (?:were|was|had been|have been) beaten (?:{_SCORE} )?(?:[a-z]+ ){{0,3}}?by "
-     rf"(?P<w>{_NAME})", "w", "l"),
-    (rf"(?P<l>{_NAME}) {_LOSE_VERBS}(?: {_SCORE})? (?:to|against) (?P<w>{_NAME})", "w", "l"),
-    (rf"(?P<w>{_NAME}){_POSSESSIVE} (?:{_SCORE} )?(?:win|victory|triumph) (?:over|against) (?P<l>{_NAME})", "w", "l"),
-    (rf"(?P<l>{_NAME}){_POSSESSIVE} (?:{_SCORE} )?(?:defeat|loss) (?:to|against|by) (?P<w>{_NAME})", "w", "l"),
-    (rf"(?P<w>{_NAME}) won (?:(?:the|their|its) \w+ )?{_SCORE}", "w", None),
-    (rf"(?P<l>{_NAME}) lost (?:(?:the|their|its) \w+ )?{_SCORE}", None, "l"),
-    (rf"\b[Tt]he (?:{_SCORE} )?(?:defeat|loss) (?:leaves|left|puts|put|drops|dropped|sends|sent|keeps|kept) (?P<l>{_NAME})", None, "l"),
-    (rf"\b[Tt]he (?:{_SCORE} )?(?:win|victory) (?:leaves|left|puts|put|lifts|lifted|moves|moved|sends|sent|keeps|kept|takes|took) (?P<w>{_NAME})", "w", None),
+     rf"(?P<w>{_NAME})", "w", "l", ("beaten",)),
+    (rf"(?P<l>{_NAME}) {_LOSE_VERBS}(?: {_SCORE})? (?:to|against) (?P<w>{_NAME})", "w", "l", _LOSE_VERB_FORMS),
+    (rf"(?P<w>{_NAME}){_POSSESSIVE} (?:{_SCORE} )?(?:win|victory|triumph) (?:over|against) (?P<l>{_NAME})", "w", "l",
+     ("win", "victory", "triumph")),
+    (rf"(?P<l>{_NAME}){_POSSESSIVE} (?:{_SCORE} )?(?:defeat|loss) (?:to|against|by) (?P<w>{_NAME})", "w", "l",
+     ("defeat", "loss")),
+    (rf"(?P<w>{_NAME}) won (?:(?:the|their|its) \w+ )?{_SCORE}", "w", None, ("won",)),
+    (rf"(?P<l>{_NAME}) lost (?:(?:the|their|its) \w+ )?{_SCORE}", None, "l", ("lost",)),
+    (rf"\b[Tt]he (?:{_SCORE} )?(?:defeat|loss) (?:leaves|left|puts|put|drops|dropped|sends|sent|keeps|kept) (?P<l>{_NAME})",
+     None, "l", ("defeat", "loss")),
+    (rf"\b[Tt]he (?:{_SCORE} )?(?:win|victory) (?:leaves|left|puts|put|lifts|lifted|moves|moved|sends|sent|keeps|kept|takes|took) (?P<w>{_NAME})",
+     "w", None, ("win", "victory")),
 ]
-_RESULTS = [(re.compile(p), w, l) for p, w, l in _RESULT_PATTERNS]
-# Cheap pre-filter: the patterns only match sentences holding one of these words.
-_RESULT_WORDS = _leading_words(*_WIN_VERB_FORMS, *_LOSE_VERB_FORMS,
-                               "beaten", "win", "won", "victory", "triumph", "defeat", "loss")
+# Cheap pre-filters: a pattern only matches sentences holding one of its words.
+_RESULTS = [(re.compile(p), w, l, _leading_words(*words)) for p, w, l, words in _RESULT_PATTERNS]
+_RESULT_WORDS = frozenset().union(*(words for *_, words in _RESULTS))
 
 # Stance verbs: group → polarity → forms (past, 3rd person, base).
 _STANCES = {
@@ -170,7 +174,8 @@ _NOUN_PHRASE_END = "|".join(
 )
 _ABOUT = r"(?:about |almost |nearly |more than |less than |some |around |roughly |over |just |up to )?"
 _TREND_RES = [
-    # (pattern, direction of each verb or noun, whether the quantity comes before the verb)
+    # (pattern, direction of each verb or noun (the words it holds one of), whether the
+    # quantity comes before the verb)
     (re.compile(rf"(?P<s>(?:[\w’'-]+ ){{1,5}})(?:has |have |had |was |were |is |are )?"
                 rf"(?P<v>{'|'.join(_TREND_OF)}) (?P<to>by |to )?{_ABOUT}{_FIGURE}"), _TREND_OF, True),
     (re.compile(rf"\b(?:[Aa]n?|[Tt]he) {_ABOUT}{_FIGURE}[ -](?P<v>{'|'.join(_TREND_NOUN_OF)}) (?P<to>)in "
@@ -306,7 +311,9 @@ def results(doc: Document) -> list[Result]:
     for sentence in doc.sentences:
         if _RESULT_WORDS.isdisjoint(sentence.word_runs):
             continue
-        for pattern, won, lost in _RESULTS:
+        for pattern, won, lost, words in _RESULTS:
+            if words.isdisjoint(sentence.word_runs):
+                continue
             for match in pattern.finditer(sentence.text):
                 found.append(Result(
                     sentence.index, sentence.start + match.start(), sentence.start + match.end(),
@@ -388,6 +395,8 @@ def trends(doc: Document) -> list[Trend]:
         if _TREND_WORDS.isdisjoint(sentence.word_runs) or not _TREND_FIGURE.search(sentence.text):
             continue
         for pattern, directions, before_verb in _TREND_RES:
+            if directions.keys().isdisjoint(sentence.word_runs):
+                continue
             for match in pattern.finditer(sentence.text):
                 words = _quantity_words(match.group("s").split(), before_verb)
                 quantity = _quantity(words)

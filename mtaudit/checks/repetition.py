@@ -25,6 +25,7 @@ so long documents stay linear.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from typing import Iterator, Sequence
@@ -48,6 +49,7 @@ _AND_DOUBLES = frozenset("more less fewer better worse further farther again ove
 _DIGITS = re.compile(r"\d+")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*\Z")
 _LETTER = re.compile(r"[^\W\d_]")
+_TEXT = operator.attrgetter("text")
 _ANCHOR_LENGTH = 4
 # A word bigram in more sentences than this says nothing about which sentences are copies.
 _COMMON_BIGRAM = 10
@@ -94,7 +96,7 @@ class Repetition(Check):
 
     def run(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         words = [_word_tokens(s) for s in doc.sentences]
-        lowered = [tuple(t.text.lower() for t in tokens) for tokens in words]
+        lowered = [tuple(map(str.lower, map(_TEXT, tokens))) for tokens in words]
         yield from self._repeated_phrases(doc, words, lowered, int(context.setting("max-phrase-words", 12)))
         yield from self._repeated_sentences(
             doc, lowered,
@@ -200,7 +202,10 @@ class _Copies:
         bigrams = {b for b in zip(words, words[1:]) if len(b[0]) >= _ANCHOR_LENGTH} or set(zip(words, words[1:]))
         candidates = set()  # the earlier sentences that share a rare word pair with this one
         for bigram in bigrams:
-            indexes = self.by_bigram.setdefault(bigram, [])
+            indexes = self.by_bigram.get(bigram)
+            if indexes is None:
+                self.by_bigram[bigram] = [index]
+                continue
             if len(indexes) <= _COMMON_BIGRAM:
                 candidates.update(indexes)
             indexes.append(index)

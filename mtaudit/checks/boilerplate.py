@@ -85,14 +85,18 @@ def _alternation(rows: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    widget: re.Pattern[str]
-    prefix: re.Pattern[str]
-    sentence: re.Pattern[str]
-    # The widget rows `_folds` accepts, for folded text, and the rest; the notices for folded
-    # text when `_folds` accepts all their rows.
+    # The widget rows `_folds` accepts, for folded text, and the rest, for the text as written.
     folded_widget: re.Pattern[str]
     unfolded_widget: re.Pattern[str]
-    folded_sentence: re.Pattern[str] | None
+    prefix: re.Pattern[str]
+    notice: re.Pattern[str]
+    notice_folded: bool  # whether `notice` is for folded text (`_folds` accepts all its rows)
+
+    def is_widget(self, text: str, folded: str | None = None, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] is widget vocabulary; `folded` is `_fold(text)`, if made."""
+        end = len(text) if end is None else end
+        return bool(self.folded_widget.fullmatch(_fold(text) if folded is None else folded, start, end)
+                    or self.unfolded_widget.fullmatch(text, start, end))
 
 
 def _expand(pattern: str, defines: dict[str, str]) -> str:
@@ -118,13 +122,13 @@ def patterns() -> Patterns:
 
     widget, prefix, notice = ([_expand(p, defines) for p in kinds[kind]]
                               for kind in ("widget", "prefix", "sentence"))
+    notice_folded = all(map(_folds, notice))
     return Patterns(
-        widget=re.compile(_alternation(widget), re.IGNORECASE),
-        prefix=re.compile(rf"(?:{_alternation(prefix)})(?:{_SEPARATOR})\S", re.IGNORECASE),
-        sentence=re.compile(_alternation(notice), re.IGNORECASE),
         folded_widget=re.compile(_alternation([row for row in widget if _folds(row)])),
         unfolded_widget=re.compile(_alternation([row for row in widget if not _folds(row)]), re.IGNORECASE),
-        folded_sentence=re.compile(_alternation(notice)) if all(map(_folds, notice)) else None,
+        prefix=re.compile(rf"(?:{_alternation(prefix)})(?:{_SEPARATOR})\S", re.IGNORECASE),
+        notice=re.compile(_alternation(notice), 0 if notice_folded else re.IGNORECASE),
+        notice_folded=notice_folded,
     )
 
 
@@ -137,15 +141,11 @@ class _Page:
     patterns: Patterns
 
     def is_widget(self, start: int, end: int) -> bool:
-        """`patterns.widget.fullmatch(text, start, end)`, sooner."""
-        return bool(self.patterns.folded_widget.fullmatch(self.folded, start, end)
-                    or self.patterns.unfolded_widget.fullmatch(self.text, start, end))
+        return self.patterns.is_widget(self.text, self.folded, start, end)
 
     def notices(self) -> Iterator[re.Match[str]]:
         """The matches of the `sentence` patterns, in text order."""
-        if self.patterns.folded_sentence is None:
-            return self.patterns.sentence.finditer(self.text)
-        return self.patterns.folded_sentence.finditer(self.folded)
+        return self.patterns.notice.finditer(self.folded if self.patterns.notice_folded else self.text)
 
 
 @dataclass(frozen=True)

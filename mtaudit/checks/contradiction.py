@@ -22,7 +22,13 @@ same participants are compared:
   Northwind"; "Chile sent aid to Peru" against "Peru pledged aid to Chile": an asymmetric
   relation between the same two names, told both ways round.
 
-All but results are compared only when told as plain facts of one time: a sentence that
+* **Moves against their own figures**, within one sentence: "rose to 4.1% from 7.6%",
+  "4,000 jobs, up from 5,000", "fell from 3% to 5%", "more likely to repeat a year: 4.1%
+  did so, compared with 7.6%": the words say one direction, the two figures the other (a
+  spun or mistranslated word, or swapped figures). Ranks ("rose from 10th to 3rd") are no
+  figures.
+
+All but results and moves are compared only when told as plain facts of one time: a sentence that
 marks a change or a correction ("later", "eventually", "reversed", "initially",
 "corrected") tells news, not a contradiction; a later sentence that reports someone's
 words ("critics said ...", "the minister said ...") may give an opposing view; two dates,
@@ -520,6 +526,83 @@ def _role_conflict(doc: Document, earlier: Role, later: Role, names: NameMatcher
     return f"the {later.kind} runs from {earlier.agent} to {earlier.patient} earlier in the text and the other way here"
 
 
+# --- moves against their own figures (one sentence) --------------------------------------
+
+_UP_WORDS = "rose|rises|risen|rising|increased|increases|climbed|climbs|grew|grows|jumped|jumps|gained|soared|surged"
+_DOWN_WORDS = ("fell|falls|fallen|falling|dropped|drops|declined|declines|decreased|decreases|slipped|slid|"
+               "shrank|plunged|plummeted|tumbled|sank")
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+# A figure: sign, currency, digits, scale word and unit (a symbol or a plain word: "tonnes");
+# no ordinals ("3rd"). Both figures of a move must share the unit, or one names none.
+_AMOUNT = (r"(?P<{0}figure>(?P<{0}sign>[-−]|minus )?[$€£¥]?(?P<{0}digits>\d[\d,]*(?:\.\d+)?)"
+           r"(?!\d|st\b|nd\b|rd\b|th\b)(?: ?(?P<{0}scale>thousand|million|billion|trillion|bn|m)\b)?"
+           r"(?P<{0}unit> ?%| per ?cent\b| percent\b| percentage points?\b| (?!from\b|to\b|in\b)[a-z]+\b)?)")
+_PRIOR = (r"(?:(?:a|an|the|its|their) )?(?:(?:revised|previous|earlier|record|initial|peak|high|low)\s+)*"
+          r"(?:(?:peak|high|low|level|figure|total|estimate) of )?")
+_VERB_WORDS = frozenset(_UP_WORDS.split("|")) | frozenset(_DOWN_WORDS.split("|"))
+_RISE_WORDS = frozenset(_UP_WORDS.split("|")) | {"up", "more"}
+# "more likely to X: A did so, compared with B": the group compared comes first (`a_`); both
+# are percentages, and a figure followed by "of" names some other group ("30% of men") and
+# is left alone.
+_ABOUT_FIGURE = r"(?:only |just |about |some |around |nearly |almost )?"
+_PERCENT = r"(?:(?<=%)|(?<=cent))"  # the figure just read ends in "%", "per cent" or "percent"
+# (pattern, words a sentence must hold all of, words it must hold one of). The later figure
+# is `a_`, the earlier `b_`: "rose to A from B", "rose from B to A", "A, up from B".
+_MOVES = [
+    (re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? to "
+                rf"{_AMOUNT.format('a_')},? from {_PRIOR}{_AMOUNT.format('b_')}", re.IGNORECASE),
+     frozenset({"to", "from"}), _VERB_WORDS),
+    (re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? from {_PRIOR}"
+                rf"{_AMOUNT.format('b_')} to {_AMOUNT.format('a_')}", re.IGNORECASE),
+     frozenset({"to", "from"}), _VERB_WORDS),
+    (re.compile(rf"{_AMOUNT.format('a_')}(?: [\w’'-]+){{0,3}}, (?P<verb>up|down) from {_PRIOR}{_AMOUNT.format('b_')}"),
+     frozenset({"from"}), frozenset({"up", "down"})),
+    (re.compile(rf"\b(?P<verb>more|less) likely\b[^.;:]{{0,80}}?[:,;—–] {_ABOUT_FIGURE}{_AMOUNT.format('a_')}"
+                rf"{_PERCENT}(?! of\b)[^.;:]{{0,60}}?\b(?:compared with|compared to|against|versus|vs\.?) "
+                rf"{_ABOUT_FIGURE}{_AMOUNT.format('b_')}{_PERCENT}"),
+     frozenset({"likely"}), frozenset({"more", "less"})),
+]
+
+
+@dataclass(frozen=True)
+class Move:
+    start: int
+    end: int
+    verb: str  # "rose", "up", "more" ...
+    later: str  # the two figures as written: the new value and the old (the group compared
+    earlier: str  # and the other, for "more likely")
+
+
+def _amount(match: re.Match[str], side: str) -> tuple[float, str] | None:
+    """The value of one figure of a move and its unit ("" for none); None for a figure that
+    is no amount."""
+    digits, scale, unit = match.group(side + "digits"), match.group(side + "scale"), match.group(side + "unit")
+    if re.search(r",\d{1,2}(?!\d)|,\d{4}", digits) or (_YEAR.fullmatch(digits) and not scale and not unit):
+        return None  # a decimal comma or a list ("3,5"), a year: not a figure to compare
+    value = float(digits.replace(",", "")) * _MULTIPLIERS.get((scale or "").lower(), 1)
+    sign = -1 if match.group(side + "sign") else 1
+    return sign * value, (unit or "").strip().replace("percent", "%").replace("per cent", "%")
+
+
+def moves(doc: Document) -> list[Move]:
+    """Moves in one sentence whose verb and figures point different ways."""
+    found = []
+    for sentence in doc.sentences:
+        words = sentence.word_runs
+        for pattern, needed, one_of in _MOVES:
+            if not needed <= words or one_of.isdisjoint(words):
+                continue
+            for match in pattern.finditer(sentence.text):
+                later, earlier = _amount(match, "a_"), _amount(match, "b_")
+                if not later or not earlier or later[0] == earlier[0] or (
+                        later[1] != earlier[1] and later[1] and earlier[1]):
+                    continue
+                if (later[0] > earlier[0]) != (match.group("verb").lower() in _RISE_WORDS):
+                    start, end = sentence.start + match.start(), sentence.start + match.end()
+                    found.append(Move(start, end, match.group("verb"), match.group("a_figure"), match.group("b_figure")))
+    return found
+
+
 # Each kind of claim: how to read it, and what makes a later claim contradict an earlier one.
 _CLAIM_KINDS = [
     (results, _result_conflict),
@@ -533,15 +616,18 @@ _CLAIM_KINDS = [
 class Contradiction(Check):
     """A later sentence reversing an earlier one: the winner becomes the loser, a result
     changes its score, an agent both accepts and rejects the same thing, a vote both
-    passes and fails, a figure both rises and falls, a buyer becomes the bought.
+    passes and fails, a figure both rises and falls, a buyer becomes the bought; and a
+    sentence whose verb of change and figures point different ways.
 
     Flagged: "The Falcons beat the Rovers 3-1 on Saturday. ... the Rovers' victory over
     the Falcons" (roles swapped); "City won 3-1. ... The defeat leaves City fourth.";
-    "Exports rose 4.2%. ... Exports fell 4.2% as demand weakened."
+    "Exports rose 4.2%. ... Exports fell 4.2% as demand weakened."; "Unemployment rose
+    to 4.1% from 7.6%." (the figures fall)
     Clean: "The council rejected the first plan. It approved the revised plan in May."
     (a told change, two objects); "was accepted by the rebels but rejected by the
     government ... was rejected by the government" (consistent); "Exports rose 3% in
-    May. Exports fell 3% in June." (two periods).
+    May. Exports fell 3% in June." (two periods); "The club rose from 10th to 3rd."
+    (ranks).
     """
 
     id = "contradiction"
@@ -549,6 +635,13 @@ class Contradiction(Check):
     severity = Severity.MAJOR
 
     def run(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        for move in moves(doc):
+            higher = "higher" if move.verb.lower() in _RISE_WORDS else "lower"
+            yield self.finding(
+                doc, move.start, move.end,
+                f"'{move.verb}' says {move.later} is {higher} than {move.earlier}, and it is not: "
+                "the words and the figures disagree",
+            )
         for read, conflict in _CLAIM_KINDS:
             claims = read(doc)
             names = NameMatcher(name for claim in claims for name in claim.names)

@@ -1,5 +1,5 @@
-"""Stray tokens: a foreign token fused into a name, function words that cannot follow each
-other, leftover markup and encoding debris.
+"""Stray tokens: a foreign token fused into a name, a word of another language left in,
+function words that cannot follow each other, leftover markup and encoding debris.
 
 Spinners and machine translation glue leftovers into otherwise fluent text:
 
@@ -8,10 +8,18 @@ Spinners and machine translation glue leftovers into otherwise fluent text:
   flagged when the bare name appears both before and after the fused mention and after a
   locative preposition somewhere, and the fused mention itself follows one. A person's surname used
   alone after the full name ("Maria Costa ... Costa said") is the normal order and passes;
+- a word of another language left untranslated: a form of address before a person's full
+  name ("Frau Nasreen Akter", `data/foreign-honorifics.tsv`) or joined after a name
+  ("Tanaka-san"), in a text that names others plainly; a lower-case word English lacks but
+  another language uses a lot (wordfreq's lists) right before a name ("near the centro
+  Plaza de Armas") or after one before a comma ("Josefina Abellar guro,"). Loanwords,
+  titles English uses ("Sheikh", "Don"), name particles, foreign quotations and a way of
+  writing that the text keeps up pass;
 - a token in another script (CJK, Cyrillic, Arabic, ...) in English running text outside
   brackets, quotes and hashtags, unless a nearby word presents it as a foreign word ("known
   in Russian as ...", "the characters ... mean"); next to a Latin-script name it is a stray
-  copy to delete ("Житикара Zhitikara"). Two or three Greek letters are symbols ("γδ T cells");
+  copy to delete ("Житикара Zhitikara"), and words after such a pair speak of the name ("Gonio
+  გონიო, known to the Romans as ..."). Two or three Greek letters are symbols ("γδ T cells");
 - a word spelt with Latin letters and Cyrillic or Greek look-alikes ("Mоscow");
 - function words that cannot follow each other: two different articles ("the a"), an
   article before a preposition or conjunction ("the of"), a preposition repeated around an
@@ -36,7 +44,8 @@ from typing import Iterator, NamedTuple
 from mtaudit import lexicon
 from mtaudit.checks.base import Check, CheckContext
 from mtaudit.model import Document, Finding, Mention, Severity
-from mtaudit.views.mentions import name_mentions
+from mtaudit.views.mentions import PARTICLES, name_mentions
+from mtaudit.views.quotes import quotes
 
 
 class Stray(NamedTuple):
@@ -50,12 +59,15 @@ class Stray(NamedTuple):
 
 
 class StrayToken(Check):
-    """A stray token fused into a name or phrase, clashing function words, markup or encoding debris.
+    """A stray token fused into a name or phrase, a word of another language left in,
+    clashing function words, markup or encoding debris.
 
     Flagged: "Rebels reached the outskirts of Qaraz Dunmore" (when "Dunmore" stands alone
-    elsewhere and "Qaraz" nowhere), "trucks moved to the to border", "Smith &amp; Sons",
+    elsewhere and "Qaraz" nowhere), "Señora Lucía Paredes, the treasurer, ... Paredes said",
+    "near the centro Plaza Mayor", "trucks moved to the to border", "Smith &amp; Sons",
     "<br>", "cafÃ©", "Hsinchu 新竹", "Mоscow" (Cyrillic "о").
-    Clean: "Maria Costa ... Costa said", "New York ... York", "the the" (repetition's),
+    Clean: "Maria Costa ... Costa said", "New York ... York", "Madame Tussauds", "Sheikh
+    Hamdan", "the fiesta in Santa Cruz", "Banco de España", "the the" (repetition's),
     "the in-laws", "Hsinchu (新竹)", "known in Russian as Житикара", "γδ T cells", "AT&T".
 
     Settings: `min_bare_mentions` (2): how often the bare name must appear elsewhere before
@@ -69,6 +81,8 @@ class StrayToken(Check):
     def run(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         strays = [
             *_fused_tokens(doc, context.setting("min_bare_mentions", 2)),
+            *_foreign_honorifics(doc),
+            *_foreign_words(doc),
             *_foreign_script(doc.text),
             *_mixed_scripts(doc.text),
             *_function_word_clashes(doc.text),
@@ -191,19 +205,19 @@ def _foreign_script(text: str) -> Iterator[Stray]:
     for run in runs:
         start, end = run.span()
         script = _script(run.group())
+        name_before = _latin_name_before(text, start)
         if (
             _enclosed(text, start, end)
             or text[start - 1:start] in ("#", "@")
             or (_CYRILLIC_OR_GREEK.match(run.group()) and _in_mixed_word(text, start, end))
-            or _glossed(text, start, end)
+            or _glossed(text, start, end, look_after=name_before is None)
             or (script == "Greek" and len(run.group()) <= _MAX_SYMBOL_GREEK)
         ):
             continue
-        neighbour = _latin_neighbour(text, start, end)
+        neighbour = name_before or _latin_name_after(text, end)
         where = f" next to '{neighbour}'" if neighbour else ""
-        article = "an" if script[0] in "AEIOU" else "a"
         yield Stray(start, end,
-                    f"'{run.group()}' is {article} {script}-script token left in the English text{where}",
+                    f"'{run.group()}' is {_article(script)} {script}-script token left in the English text{where}",
                     "" if neighbour else None, "foreign-script")
 
 
@@ -219,29 +233,46 @@ def _script(run: str) -> str:
 
 
 def _enclosed(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` sits inside brackets or quotes on its line."""
+    """Whether `text[start:end]` sits inside brackets or quotes on its line (inside straight
+    quotes when an odd number of them comes before it)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = text[line_start:start]
     after = text[end:line_end if line_end >= 0 else len(text)]
     for opening, closing in _BRACKETS.items():
-        open_at = before.rfind(opening)
-        if open_at >= 0 and closing in after and (opening == closing or closing not in before[open_at + 1:]):
+        if closing not in after:
+            continue
+        if opening == closing:
+            if before.count(opening) % 2:
+                return True
+        elif (open_at := before.rfind(opening)) >= 0 and closing not in before[open_at + 1:]:
             return True
     return False
 
 
-def _glossed(text: str, start: int, end: int) -> bool:
-    """Whether a word near the run presents it as a foreign word or native spelling."""
-    window = text[max(0, start - _GLOSS_BEFORE):start] + " " + text[end:end + _GLOSS_AFTER]
+def _glossed(text: str, start: int, end: int, look_after: bool = True) -> bool:
+    """Whether a word near the run presents it as a foreign word or native spelling. Words
+    after a run that follows a name ("Gonio გონიო, known to the Romans as ...") speak of the
+    name, so they count only when `look_after`."""
+    window = text[max(0, start - _GLOSS_BEFORE):start]
+    if look_after:
+        window += " " + text[end:end + _GLOSS_AFTER]
     return bool({w.lower() for w in _WORDS.findall(window)} & _GLOSS_WORDS or _LANGUAGE_NAMED.search(window))
 
 
-def _latin_neighbour(text: str, start: int, end: int) -> str | None:
-    """The Latin-script name one space before or after the run."""
-    for match in (_NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start), _NEIGHBOUR_AFTER.match(text, end)):
-        if match and _name_like(match.group(1).rstrip(".")) and not re.search(_NON_LATIN_LETTER, match.group(1)):
-            return match.group(1).rstrip(".")
+def _latin_name_before(text: str, start: int) -> str | None:
+    """The Latin-script name one space before the run."""
+    return _latin_name(_NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _latin_name_after(text: str, end: int) -> str | None:
+    """The Latin-script name one space after the run."""
+    return _latin_name(_NEIGHBOUR_AFTER.match(text, end))
+
+
+def _latin_name(match: re.Match | None) -> str | None:
+    if match and _name_like(match.group(1).rstrip(".")) and not re.search(_NON_LATIN_LETTER, match.group(1)):
+        return match.group(1).rstrip(".")
     return None
 
 
@@ -347,6 +378,275 @@ def _in_repeated_phrase(text: str, start: int, end: int) -> bool:
     window = [before.group(1)] if before else []
     window += words + ([after.group(1)] if after else [])
     return any(window[k:k + 2] == window[k + 2:k + 4] for k in range(len(window) - 3))
+
+
+# -- a word of another language ----------------------------------------------------
+
+HONORIFICS_FILE = lexicon.DATA / "foreign-honorifics.tsv"
+_MAX_HONORIFIC_USES = 2  # foreign forms of address used more often: the writer's style
+_HONORIFIC_NAME_MAX_ZIPF = 4.5  # a name this common in English is a place or firm ("Madame Tussauds London")
+_COMMON_NOUN_ZIPF = 3.5  # a dictionary word this common is no name ("Fountain"); rarer ones may be ("Amadou")
+# Particles of names, besides those mentions.py joins inside a name ("Sankale ole Nkoitiko").
+_NAME_PARTICLES = PARTICLES | frozenset(
+    "ap bar bat bte binti ibnu ben ag ould ole wa mac nic ni degli dei delle dello vom zum zur".split()
+)
+_PARTICLE_PREFIX = re.compile(r"^(?:%s)[-'’](?=\w)" % "|".join(sorted(PARTICLES)), re.IGNORECASE)
+_SUFFIX = re.compile(r"[a-z]+(?![\w'’-])")
+
+
+@functools.cache
+def _honorifics() -> tuple[dict[str, str], dict[str, str]]:
+    """Forms of address of other languages (`data/foreign-honorifics.tsv`), form → its first
+    language: those written before a name, and those joined after it ("-san")."""
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for line in HONORIFICS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, languages, _ = line.split("\t")
+            (after if form.startswith("-") else before)[form.lstrip("-")] = languages.split(", ")[0]
+    return before, after
+
+
+def _name_words(parts: tuple[str, ...]) -> list[str]:
+    """The words of a name without its particles, particle prefixes left out ("Nuaimi" of "al-Nuaimi")."""
+    words = [p for p in parts if p.lower() not in _NAME_PARTICLES]
+    return [_PARTICLE_PREFIX.sub("", w) for w in words]
+
+
+class _Address(NamedTuple):
+    """A form of address of another language used in the text, and the name words it goes with."""
+
+    start: int
+    end: int
+    form: str
+    words: list[str]
+
+
+def _addresses(text: str, mentions: tuple[Mention, ...]) -> tuple[list[_Address], list[_Address]]:
+    """Forms of address before a name ("Señora Valentina Quispe", "Mme. Ana Ruiz") with the
+    name's words, and forms joined after a name ("Tanaka-san") with that name."""
+    before, after = _honorifics()
+    leading: list[_Address] = []
+    trailing: list[_Address] = []
+    for index, mention in enumerate(mentions):
+        first = mention.text.partition(" ")[0]
+        if first.lower() in before and first[1:].islower():
+            end = mention.start + len(first)
+            if len(mention.parts) > 1:
+                leading.append(_Address(mention.start, end, first, _name_words(mention.parts[1:])))
+            elif text.startswith(". ", end) and index + 1 < len(mentions) and mentions[index + 1].start == end + 2:
+                leading.append(_Address(mention.start, end, first, _name_words(mentions[index + 1].parts)))
+        if text.startswith("-", mention.end) and (suffix := _SUFFIX.match(text, mention.end + 1)) \
+                and suffix.group() in after:
+            trailing.append(_Address(mention.end, suffix.end(), suffix.group(), [mention.parts[-1]]))
+    return leading, trailing
+
+
+def _foreign_honorifics(doc: Document) -> Iterator[Stray]:
+    """A form of address of another language before a person's full name ("Frau Nasreen
+    Akter"), or joined after a name the text also uses alone ("Tanaka-san"), in a text that
+    names other people plainly: untranslated, since English names people with Mr, Ms or
+    nothing. Quiet when the text uses such forms often, or for the same person twice (the
+    writer's style), and in quotations of another language. A form English has adopted
+    ("Madame") needs the person named elsewhere without it."""
+    mentions = doc.view(name_mentions)
+    leading, trailing = _addresses(doc.text, mentions)
+    if not leading and not trailing or len(leading) + len(trailing) > _MAX_HONORIFIC_USES:
+        return
+    before, after = _honorifics()
+    for use in leading:
+        words = use.words
+        if (
+            len(words) >= 2
+            and _person_like(words)
+            and not any(set(words) & set(other.words) for other in leading if other is not use)
+            and _names_others_plainly(mentions, use.start, words)
+            and (not lexicon.in_dictionary(use.form) or _named_without(mentions, use.start, words))
+            and not _in_foreign_quotation(doc, use.start)
+        ):
+            language = before[use.form.lower()]
+            yield Stray(use.start, use.end,
+                        f"'{use.form}' is {_article(language)} {language} form of address left before a "
+                        "person's full name; English names people without it", "", "foreign-word")
+    for use in trailing:
+        name, language = use.words[0], after[use.form]
+        if any(m.parts[-1] == name and not doc.text.startswith("-", m.end) for m in mentions) \
+                and not _in_foreign_quotation(doc, use.start):
+            yield Stray(use.start, use.end,
+                        f"'-{use.form}' is {_article(language)} {language} form of address left after "
+                        f"'{name}', whom the text also calls '{name}' alone", "", "foreign-word")
+
+
+def _person_like(words: list[str]) -> bool:
+    """Whether name words read as a person's: no common English word after the given name,
+    which may be one ("Ana", "Grace"), as in "Frau Holle Fountain", and the last no common
+    name of a place or firm ("Madame Tussauds London")."""
+    return (not any(lexicon.in_dictionary(w) and lexicon.zipf(w) >= _COMMON_NOUN_ZIPF for w in words[1:])
+            and lexicon.zipf(words[-1]) < _HONORIFIC_NAME_MAX_ZIPF)
+
+
+def _named_without(mentions: tuple[Mention, ...], start: int, words: list[str]) -> bool:
+    """Whether the text also names the person of `words` by a shorter name, without the form
+    of address ("Quispe said"). Asked of forms English has adopted ("Madame", "Signora"),
+    which it keeps with some names: "Madame Chiang Kai-shek" is the wife of the "Chiang
+    Kai-shek" named elsewhere."""
+    surnames = set(words[1:])
+    for mention in _plain_mentions(mentions, start):
+        other = _name_words(mention.parts)
+        if surnames & set(other) and len(other) < len(words):
+            return True
+    return False
+
+
+def _names_others_plainly(mentions: tuple[Mention, ...], start: int, words: list[str]) -> bool:
+    """Whether the text names someone else with a full name and no form of address."""
+    for mention in _plain_mentions(mentions, start):
+        other = _name_words(mention.parts)
+        if len(other) >= 2 and not set(other) & set(words):
+            return True
+    return False
+
+
+def _plain_mentions(mentions: tuple[Mention, ...], start: int) -> Iterator[Mention]:
+    """The mentions other than the one at `start` that open with no foreign form of address."""
+    forms = _honorifics()[0]
+    return (m for m in mentions if m.start != start and m.text.partition(" ")[0].lower() not in forms)
+
+
+# Latin-script languages whose word lists wordfreq ships, in the order their names are given
+# (most spoken first).
+_OTHER_LANGUAGES = {
+    "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German", "nl": "Dutch",
+    "pl": "Polish", "tr": "Turkish", "id": "Indonesian", "ms": "Malay", "vi": "Vietnamese",
+    "fil": "Filipino", "ro": "Romanian", "ca": "Catalan", "sv": "Swedish", "nb": "Norwegian",
+    "da": "Danish", "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "sl": "Slovene", "sh": "Serbo-Croatian",
+    "hu": "Hungarian", "lt": "Lithuanian", "lv": "Latvian", "is": "Icelandic",
+}
+_FOREIGN_MIN_ZIPF = 4.5  # a word at least this common in another language (Zipf 4.5: 30 per million)
+_ENGLISH_MAX_ZIPF = 3.3  # ... and rarer than this in English ("centro" 3.0, "und" 3.9)
+_MIN_FOREIGN_LENGTH = 4  # shorter words are name particles and abbreviations ("ole", "bin", "da")
+_READ_SIZE = 16384  # read wordfreq's lists in small steps: only their first buckets are needed
+_WORD_ENDING_CLAUSE = re.compile(r" ([^\W\d_]+)[,;:.](?!\S)")
+_PHRASE_OPENERS = frozenset(
+    (*ARTICLES, *PREPOSITIONS, *LOCATIVE, *"and or but nor this that these those his her its their our my your "
+     "whose which".split())
+)
+
+
+@functools.cache
+def _common_words_by_language() -> dict[str, frozenset[str]]:
+    """Language code → its words with Zipf ≥ _FOREIGN_MIN_ZIPF, read from wordfreq's small
+    lists on first need: only the buckets above the threshold are decompressed (~0.03 s)."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    import msgpack
+
+    folder = Path(next(iter(importlib.util.find_spec("wordfreq").submodule_search_locations))) / "data"
+    last_bucket = round((9 - _FOREIGN_MIN_ZIPF) * 100)  # bucket i holds the words of Zipf 9 - i/100
+    common: dict[str, frozenset[str]] = {}
+    for code in _OTHER_LANGUAGES:
+        words: set[str] = set()
+        with gzip.open(folder / f"small_{code}.msgpack.gz") as stream:
+            unpacker = msgpack.Unpacker(stream, raw=False, read_size=_READ_SIZE)
+            unpacker.read_array_header()
+            next(unpacker)  # the header
+            for _ in range(last_bucket + 1):
+                words.update(next(unpacker))
+        common[code] = frozenset(words)
+    return common
+
+
+def _foreign_languages(word: str) -> list[str]:
+    """The names of the languages in which `word` is a common word while English hardly
+    uses it and has no such word (empty for English words and names)."""
+    lower = word.lower()
+    if not _rare_in_english(lower) or lower in _NAME_PARTICLES:
+        return []
+    return [_OTHER_LANGUAGES[code] for code, words in _common_words_by_language().items() if lower in words]
+
+
+def _foreign_words(doc: Document) -> Iterator[Stray]:
+    """A lower-case word that English does not have but another language uses a lot, right
+    before a name ("near the centro Plaza de Armas", "The company, firma Złote Pola") or
+    glued after one before a comma ("Josefina Abellar guro, a teacher"): left untranslated.
+    Quiet for name particles between names ("Sankale ole Nkoitiko"), words the text uses
+    more than once (its way of writing a place: "calle Ocho ... calle Mayor"), phrases of
+    another language, and English words and loanwords ("née", "fiesta", "plaza")."""
+    text = doc.text
+    counts: Counter[str] | None = None
+    for mention in doc.view(name_mentions):
+        for span, where in ((_word_before(text, mention.start), "before"), (_word_after(text, mention.end), "after")):
+            if not span:
+                continue
+            start, end = span
+            word = text[start:end]
+            if not _rare_in_english(word) or (where == "before" and not _opens_a_phrase(text, start)):
+                continue
+            languages = _foreign_languages(word)
+            if not languages:
+                continue
+            counts = counts or Counter(w.lower() for w in _WORDS.findall(text))
+            if counts[word.lower()] > 1 or _in_foreign_quotation(doc, start):
+                continue
+            yield Stray(start, end, f"'{word}' is no English word but a common word of "
+                        f"{_listed(languages)}, left {where} '{mention.text}'", None, "foreign-word")
+
+
+def _word_before(text: str, start: int) -> tuple[int, int] | None:
+    """The lower-case word one space before `start`."""
+    end = start - 1
+    if end < 1 or text[end] != " " or not text[end - 1].islower():
+        return None
+    word = text[text.rfind(" ", max(0, end - 40), end) + 1:end].rpartition("\n")[2]
+    return (end - len(word), end) if word.isalpha() and word[0].islower() else None
+
+
+def _word_after(text: str, end: int) -> tuple[int, int] | None:
+    """The lower-case word one space after `end` that a comma, colon or full stop ends."""
+    match = _WORD_ENDING_CLAUSE.match(text, end)
+    return match.span(1) if match and match.group(1)[0].islower() else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _rare_in_english(word: str) -> bool:
+    """A quick test before the word lists of other languages are read (cached: the words
+    next to names repeat)."""
+    return len(word) >= _MIN_FOREIGN_LENGTH and lexicon.zipf(word) < _ENGLISH_MAX_ZIPF \
+        and not lexicon.in_dictionary(word)
+
+
+def _opens_a_phrase(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a noun phrase: it follows punctuation or an English
+    article, preposition, conjunction or possessive ("near the centro", "company, firma"),
+    not a name (a particle inside it: "Merisi detto Caravaggio") nor a noun it qualifies
+    ("pasta alla Norma")."""
+    before = _preceding_word(text, start)
+    return not before or before in _PHRASE_OPENERS
+
+
+def _in_foreign_quotation(doc: Document, offset: int) -> bool:
+    """Whether `offset` lies in a quotation of another language (one with a word of another
+    language besides the one there: "Guten Tag, Herr Müller") or in a quoted title (only
+    capitalised words: a song called "Señora Maria Lopez")."""
+    text = doc.text
+    for start, end in doc.view(quotes).quoted_spans():
+        if start <= offset < end:
+            words = [m.group() for m in _WORDS.finditer(text, start, end) if not m.start() <= offset < m.end()]
+            return all(w[0].isupper() for w in words) or any(_foreign_languages(w) for w in words)
+    return False
+
+
+def _listed(names: list[str], most: int = 3) -> str:
+    """"Spanish", "Spanish and Italian", "Spanish, Italian, German and other languages"."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + " and other languages"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "AEIOU" else "a"
 
 
 # -- markup --------------------------------------------------------------------------

@@ -149,3 +149,80 @@ def test_spans_lie_inside_the_text(text):
     for finding in StrayToken().run(doc, CheckContext()):
         assert 0 <= finding.start < finding.end <= len(text)
         assert doc.text[finding.start:finding.end].strip()
+
+
+HONORIFIC_TEXT = (
+    "The mill employs 400 people. Señora Lucía Paredes Condori, its treasurer, said prices had "
+    "doubled, and Paredes said members would share the gain. The buyer, Tomás Ibarra, agreed."
+)
+
+
+def test_a_foreign_form_of_address_names_its_language_and_is_deleted():
+    doc = build_document(HONORIFIC_TEXT)
+    (finding,) = StrayToken().run(doc, CheckContext())
+    assert doc.text[finding.start:finding.end] == "Señora"
+    assert finding.suggestion == "" and finding.evidence["kind"] == "foreign-word"
+    assert finding.message == ("'Señora' is a Spanish form of address left before a person's full name; "
+                               "English names people without it")
+
+
+def test_a_form_of_address_needs_a_full_name():
+    assert _strays("The mill employs 400 people. Señora Paredes, its treasurer, spoke to Tomás Ibarra.") == []
+
+
+def test_a_form_of_address_needs_other_people_named_plainly():
+    assert _strays("Señora Lucía Paredes Condori said prices had doubled.") == []
+
+
+def test_forms_of_address_used_often_are_the_writers_style():
+    text = HONORIFIC_TEXT + " Señor Pablo Ortiz Rojas and Señora Elena Vidal Mora agreed."
+    assert _strays(text) == []
+
+
+def test_an_adopted_form_of_address_needs_the_person_named_without_it():
+    flagged = "Madame Aminata Diallo, the minister, met Paul Martin. Diallo said aid had arrived."
+    assert _strays(flagged) == [("Madame", "", "foreign-word")]
+    assert _strays("Madame Aminata Diallo, the minister, met Paul Martin in Dakar.") == []
+
+
+def test_a_japanese_suffix_needs_the_bare_name_elsewhere():
+    assert _strays("Sato-san signed the papers, said Emi Mori. Sato denies it.") == [("-san", "", "foreign-word")]
+    assert _strays("Sato-san signed the papers, said Emi Mori.") == []
+
+
+def test_a_foreign_word_before_a_name_lists_its_languages():
+    doc = build_document("Shops reopened near the centro Plaza Mayor, owner Luis Gómez said.")
+    (finding,) = StrayToken().run(doc, CheckContext())
+    assert doc.text[finding.start:finding.end] == "centro" and finding.suggestion is None
+    assert finding.message == ("'centro' is no English word but a common word of Spanish, Portuguese, "
+                               "Italian and other languages, left before 'Plaza Mayor'")
+
+
+def test_a_foreign_word_the_text_repeats_or_that_qualifies_a_noun_is_no_stray():
+    assert _strays("Shops on the calle Serrano and the calle Goya reopened, said Luis Gómez.") == []
+    assert _strays("The pasta alla Norma sold out, said chef Marta Conti.") == []
+    assert _strays("Leader Sankale ole Nkoitiko and Michelangelo Merisi detto Caravaggio.") == []
+
+
+def test_a_foreign_word_after_a_name_needs_a_clause_end():
+    assert _strays("Ana Belén Cruz abogado, said the files were lost.") == [("abogado", None, "foreign-word")]
+    assert _strays("Ana Belén Cruz abogado said the files were lost.") == []
+
+
+def test_word_lists_of_other_languages_are_read_only_for_a_candidate():
+    code = (
+        "from mtaudit.checks.base import CheckContext\n"
+        "from mtaudit.checks import stray_token\n"
+        "from mtaudit.segment import build_document\n"
+        "doc = build_document('Mayor Ana Ruiz met Luis Gómez in Madrid, said the spokesman Pablo Ortiz.')\n"
+        "assert list(stray_token.StrayToken().run(doc, CheckContext())) == []\n"
+        "print(stray_token._common_words_by_language.cache_info().currsize)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0"
+
+
+def test_a_foreign_token_after_closed_straight_quotes_is_not_enclosed():
+    text = '"We lost it," said Olena Bondar, who farms near Кременчук Kremenchuk. "We will plant again."'
+    assert _strays(text) == [("Кременчук", "", "foreign-script")]
+    assert _strays('The sign read "Кременчук" and Olena Bondar smiled.') == []

@@ -1,6 +1,6 @@
 """How often English words occur and stand together: SymSpell's counts from Google Books
 (`data/unigrams.txt`, `data/bigrams.txt`, see their headers), for rules that ask whether two
-words make a fixed expression ("supply chain") or no phrase at all ("staff the walking").
+words make a fixed expression ("supply chain") or no phrase at all ("lamp the hurried").
 
 Both files are sorted, so a lookup is a binary search in the memory-mapped file and nothing is
 loaded up front. Counts are scaled as in the source; only the ratios in `pmi` mean something.

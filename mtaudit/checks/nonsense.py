@@ -1,7 +1,16 @@
 """Word-salad sentences that no amount of local editing makes read right.
 
-Five signals, all kept narrow because clean news prose must stay quiet:
+Six signals, all kept narrow because clean news prose must stay quiet:
 
+* **Clashing word pairs**: a stretch of a clause where three of four neighbouring word pairs
+  are pairs English does not form: "as teachers the leaving of sick" ("teachers the", "the
+  leaving", "leaving of"). A pair clashes when both words are frequent enough that chance
+  alone would put them side by side often, yet Google Books has them together no more often
+  than chance (mtaudit/word_pairs.py). Only lower-case words separated by a single space
+  count, so punctuation, names, numbers and hyphenated or rare words break a stretch; one
+  odd word (a modal used as a noun: "its will on others") makes at most two clashes, hence
+  three. The clashes must also add up to at least `salad_min_doublings` doublings below
+  chance, and the finding is major when four pairs clash or they add up to twice that.
 * **Verbless fragment**: a sentence in running text (its paragraph holds other sentences,
   so headlines, captions and list items are left alone) that ends in a full stop yet has
   no finite verb: "Measures to facilitate the UN-backed peace process." Spinners and
@@ -44,9 +53,11 @@ sentences that mean nothing in context.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterator, Sequence
 
 from mtaudit.checks.base import Check, CheckContext
@@ -54,6 +65,7 @@ from mtaudit.checks.meaning_drift import antonyms
 from mtaudit.lexicon import in_dictionary
 from mtaudit.model import Document, Finding, Sentence, Severity, Token
 from mtaudit.thesaurus import are_synonyms, word_key
+from mtaudit.word_pairs import clash_strength, clashing_pairs
 
 _FINITE_WORDS = frozenset(
     """is are was were am be been being has have had will would can could may might must shall
@@ -229,6 +241,55 @@ def self_compounds(doc: Document, sentence: Sentence) -> Iterator[tuple[Token, T
             yield first, noun
 
 
+# Runs of four or more lower-case words separated by single spaces and not glued to other
+# word characters, apostrophes, hyphens or slashes: where clashing pairs are looked for.
+_LOWER_RUN = re.compile(r"(?<![\w'’/-])[a-z]++(?: [a-z]++){3,}(?![\w'’/-])")
+
+
+@dataclass(frozen=True)
+class Clashes:
+    """A stretch of a clause whose neighbouring word pairs English does not form."""
+
+    start: int
+    end: int
+    pairs: tuple[str, ...]
+    doublings: float  # how far below chance the pairs stand together, summed
+
+
+def _clash_groups(positions: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """The positions of clashing pairs, grouped while at most one fine pair separates two,
+    for each group with three clashes among four neighbouring pairs."""
+    group: list[int] = []
+    for position in [*positions, float("inf")]:
+        if group and position - group[-1] > 2:
+            if any(group[j + 2] - group[j] <= 3 for j in range(len(group) - 2)):
+                yield tuple(group)
+            group = []
+        group.append(position)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _run_clashes(run: str) -> tuple[tuple[int, ...], ...]:
+    """The clash groups of a run of lower-case words (cached: runs recur across documents)."""
+    positions = clashing_pairs(run.split(" "))
+    return tuple(_clash_groups(positions)) if len(positions) >= 3 else ()
+
+
+def clashing_stretches(text: str) -> Iterator[Clashes]:
+    """Each stretch of `text` where three of four neighbouring word pairs clash."""
+    for run in _LOWER_RUN.finditer(text):
+        groups = _run_clashes(run.group())
+        if not groups:
+            continue
+        words = run.group().split(" ")
+        starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=run.start()))
+        for group in groups:
+            last = group[-1] + 1
+            yield Clashes(starts[group[0]], starts[last] + len(words[last]),
+                          tuple(f"{words[i]} {words[i + 1]}" for i in group),
+                          -sum(clash_strength(words[i], words[i + 1]) for i in group))
+
+
 _ECHO_MESSAGES = {
     "antonym": "qualifies '{earlier}' by its opposite '{noun}'",
     "synonym": "ends on '{noun}', a synonym of its own '{earlier}'",
@@ -237,20 +298,25 @@ _ECHO_MESSAGES = {
 
 
 class Nonsense(Check):
-    """Word-salad sentences: verbless fragments and dangling subordinate clauses in running
-    text, dangling concessions, phrases that turn back on themselves.
+    """Word-salad sentences: words in an order English does not use, verbless fragments and
+    dangling subordinate clauses in running text, dangling concessions, phrases that turn
+    back on themselves.
 
-    Flagged: "The talks resumed on Monday. Measures to facilitate the UN-backed peace
-    process." (a noun phrase standing as a sentence); "Granted, it cut the city's main
-    source of income." (a concession that nothing answers); "The market has sent the price
-    comfort into the weakness of its strength." (a phrase and its opposite).
-    Clean: "Talks resume" (a headline); "Granted, the figures are provisional. But they
-    point to a recovery."; "No immediate comment from the ministry."; "It was the
-    beginning of the end."
+    Flagged: "The school closed early, as teachers the leaving of sick were too many."
+    (three word pairs in a row that English avoids); "The talks resumed on Monday. Measures
+    to facilitate the UN-backed peace process." (a noun phrase standing as a sentence);
+    "Granted, it cut the city's main source of income." (a concession that nothing
+    answers); "The market has sent the price comfort into the weakness of its strength."
+    (a phrase and its opposite).
+    Clean: "The more you practise the better you get." (rare pairs, but not three of four);
+    "Talks resume" (a headline); "Granted, the figures are provisional. But they point to a
+    recovery."; "No immediate comment from the ministry."; "It was the beginning of the end."
 
-    Settings: `fragment_min_words` (default 5) and `fragment_max_words` (default 25) bound
-    the sentences read as possible fragments; `subordinate_min_words` (default 6) is the
-    least length of a dangling subordinate clause.
+    Settings: `salad_min_doublings` (default 4.5) is how far below chance, in doublings
+    summed over the pairs, a stretch of clashing pairs must stand; `fragment_min_words`
+    (default 5) and `fragment_max_words` (default 25) bound the sentences read as possible
+    fragments; `subordinate_min_words` (default 6) is the least length of a dangling
+    subordinate clause.
     """
 
     id = "nonsense"
@@ -261,6 +327,10 @@ class Nonsense(Check):
         min_words = int(context.setting("fragment_min_words", 5))
         max_words = int(context.setting("fragment_max_words", 25))
         subordinate_min_words = int(context.setting("subordinate_min_words", 6))
+        salad_min_doublings = float(context.setting("salad_min_doublings", 4.5))
+        for stretch in clashing_stretches(doc.text):
+            if stretch.doublings >= salad_min_doublings:
+                yield self._salad(doc, stretch, salad_min_doublings)
         paragraph_sizes = Counter(sentence.paragraph for sentence in doc.sentences)
         for sentence in doc.sentences:
             previous = doc.sentences[sentence.index - 1] if sentence.index else None
@@ -293,6 +363,19 @@ class Nonsense(Check):
                     "sentence turns against: an odd connective, likely a synonym swap",
                     severity=Severity.MINOR, kind="dangling-concession",
                 )
+
+    def _salad(self, doc: Document, stretch: Clashes, min_doublings: float) -> Finding:
+        strong = len(stretch.pairs) >= 4 or stretch.doublings >= 2 * min_doublings
+        quoted = [f"'{pair}'" for pair in stretch.pairs]
+        pairs = ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        return self.finding(
+            doc, stretch.start, stretch.end,
+            f"'{doc.text[stretch.start:stretch.end]}': English words in an order English does not use: "
+            f"{pairs} are pairs that English avoids (far rarer in print than chance would make them); "
+            "the clause reads as word salad",
+            severity=Severity.MAJOR if strong else Severity.MINOR, kind="clashing-pairs",
+            pairs=list(stretch.pairs), doublings=round(stretch.doublings, 1),
+        )
 
     def _whole_sentence(self, doc: Document, sentence: Sentence, message: str, **evidence) -> Finding:
         end = sentence.words[-1].end

@@ -1,11 +1,20 @@
 """Unit tests of the finite-verb cues behind the verbless-fragment and dangling-subordinate
-signals, and of the self-echo reading."""
+signals, of the self-echo reading and of the clashing-pair stretches."""
 
 from __future__ import annotations
 
 import pytest
 
-from mtaudit.checks.nonsense import dangling_subordinate, has_finite_verb_cue, self_echo
+from mtaudit.checks.base import CheckContext
+from mtaudit.checks.nonsense import (
+    Nonsense,
+    _clash_groups,
+    clashing_stretches,
+    dangling_subordinate,
+    has_finite_verb_cue,
+    self_echo,
+)
+from mtaudit.model import Severity
 from mtaudit.segment import build_document
 
 
@@ -49,3 +58,37 @@ def test_self_echo(text, relation, earlier):
     doc = build_document(text)
     echo = self_echo(doc, doc.sentences[-1])
     assert (echo and (echo.relation, echo.earlier.text)) == (relation and (relation, earlier))
+
+
+@pytest.mark.parametrize("positions, groups", [
+    ([2, 3, 4], [(2, 3, 4)]),  # three in a row
+    ([0, 2, 3], [(0, 2, 3)]),  # three of four
+    ([0, 2, 4], []),  # three of five: too spread out
+    ([0, 1, 5, 6], []),  # two pairs of clashes apart
+    ([0, 1, 2, 5, 6, 7], [(0, 1, 2), (5, 6, 7)]),
+    ([1, 2, 4, 6, 7], [(1, 2, 4, 6, 7)]),  # a chain with one fine pair between its clashes
+])
+def test_clash_groups(positions, groups):
+    assert list(_clash_groups(positions)) == groups
+
+
+def test_clashing_stretch_spans_its_clashing_pairs_and_stops_at_punctuation():
+    text = "The school closed early on Friday, as teachers the leaving of sick were too many."
+    (stretch,) = clashing_stretches(text)
+    assert text[stretch.start:stretch.end] == "teachers the leaving of"
+    assert stretch.pairs == ("teachers the", "the leaving", "leaving of") and stretch.doublings > 4.5
+    assert list(clashing_stretches("As teachers, the leaving of sick were many.")) == []  # broken by a comma
+
+
+@pytest.mark.parametrize("text, severity", [
+    ("The school closed early on Friday, as teachers the leaving of sick were too many.", Severity.MINOR),
+    ("The bakery sold out by noon, because customers the buying of bread the early.", Severity.MAJOR),
+])
+def test_four_clashing_pairs_make_a_major_finding(text, severity):
+    (finding,) = Nonsense().run(build_document(text), CheckContext())
+    assert finding.severity is severity and finding.evidence["kind"] == "clashing-pairs"
+
+
+def test_salad_min_doublings_setting():
+    doc = build_document("The school closed early on Friday, as teachers the leaving of sick were too many.")
+    assert list(Nonsense().run(doc, CheckContext({"salad_min_doublings": 8.0}))) == []

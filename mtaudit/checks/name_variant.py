@@ -2,7 +2,8 @@
 
 Article spinners and careless translation mangle a name at some of its mentions ("Okonkwo"
 becomes "Okonkow", "Okonko" or "the Okonkows"). The check gathers surname-like words (the last
-word of each name mention, a particle prefix such as "al-" left out; see
+word of each name mention, or the word before it when the text calls the person by that one:
+"Quispe" of "Valentina Quispe Mamani"; a particle prefix such as "al-" left out; see
 `views.mentions.surname_mentions`), counts their spellings, and clusters similar spellings
 greedily: the most frequent spelling (ties: the one written in a full "First Last" name, then
 the first seen) is canonical, and a rarer spelling close enough to it is flagged at each of its
@@ -13,13 +14,17 @@ What keeps it quiet on clean text:
   out, and so are common English words (dictionary words with Zipf >= `common_word_zipf`)
   unless written after a given name ("Maria Costa");
 - a variant must not be an established word or name itself: Zipf below `max_variant_zipf`
-  and not a dictionary word ("Austria"/"Australia", "Iran"/"Iraq", "Ahmed"/"Ahmad" are all
-  frequent, so none is read as a misspelling of another);
+  (an okina left out: "Hawaiʻi" is "Hawaii") and not a dictionary word ("Austria"/"Australia",
+  "Iran"/"Iraq", "Ahmed"/"Ahmad" are all frequent, so none is read as a misspelling of another);
 - inflections and derived forms are not variants ("Kenya"/"Kenyan", "Sudan"/"Sudanese",
   "the Okonkwos"), nor is a hyphenated name of its part ("Guinea"/"Guinea-Bissau"), nor a
-  name with a capital inside ("PayPal", a brand) of one without;
+  name with a capital inside ("PayPal", a brand) of one without. A person's surname (written
+  after a given name) has no derived forms but its plural, and only where something makes it
+  one ("the Mulengas", "both Mulengas", "Mulengas' farm"): a bare "Mulengas said" and a
+  "Cárdena" for "Cárdenas" are variants;
 - spellings written with different given names are different people ("Carlos Rodriguez",
-  "Ana Rodrigues"); the first letter must agree;
+  "Ana Rodrigues"), and so are a person named in full and a household word the text never
+  writes after a given name ("Grace Chileshe", "Chinese"); the first letter must agree;
 - similarity (Jaro-Winkler on lower-cased words without diacritics, a plural "s" of the
   variant optionally dropped) must reach `min_similarity`, or for names of at most five letters
   `short_min_similarity` with a single edit; two words unknown to the lexicon that share
@@ -55,7 +60,8 @@ from mtaudit.checks.base import Check, CheckContext
 from mtaudit.lexicon import in_dictionary, zipf
 from mtaudit.model import Document, Finding, Severity, Token
 from mtaudit.views.mentions import Surname, name_mentions, surname_mentions
-from mtaudit.views.roles import is_title_word, person_given_name
+from mtaudit.views.roles import person_given_name
+from mtaudit.views.titles import is_title_word
 
 # Endings that make a related word of a name, not a misspelling: plurals and possessives
 # ("Okonkwos"), demonyms and adjectives ("Kenyan", "Brazilian", "Iraqi", "Londoner"),
@@ -72,6 +78,10 @@ _UNDECOMPOSED_LETTERS = str.maketrans(
 )
 
 
+# An okina or glottal mark, which English spelling often leaves out ("Hawaiʻi" is "Hawaii").
+_GLOTTAL_MARKS = str.maketrans({"ʻ": None, "ʼ": None})
+
+
 @dataclass
 class Spelling:
     """One spelling of a surname-like word and its mentions in the text."""
@@ -80,6 +90,8 @@ class Spelling:
     folded: str  # the key without diacritics, as compared
     mentions: list[Surname] = field(default_factory=list)
     given_names: set[str] = field(default_factory=set)
+    plural_use: bool = False  # a mention reads as a plural: "the Okafors", "both Okafors", "Okafors' farm"
+    after_a_name: bool = False  # a mention written after another name, a common word too ("Grace Chileshe")
 
     @property
     def text(self) -> str:
@@ -241,7 +253,26 @@ def _spellings(doc: Document, limits: Thresholds) -> list[Spelling]:
         spelling.mentions.append(surname)
         if full_name:
             spelling.given_names.add(given.casefold())
+        spelling.after_a_name = spelling.after_a_name or (given is not None and not _function_word(given))
+        if word.endswith("s") and not spelling.plural_use:
+            spelling.plural_use = _read_as_plural(doc, surname)
     return list(spellings.values())
+
+
+# Words before a surname in the plural that make it a family or a group ("the Okafors").
+PLURAL_CUES = frozenset(
+    "the both all two three four these those their our my your his her other many several".split()
+)
+
+
+def _read_as_plural(doc: Document, surname: Surname) -> bool:
+    """Whether a surname in -s reads as a plural: after an article, a quantifier or a
+    possessive ("the Okafors", "both Okafors"), or before a plural possessive ("Okafors' farm")."""
+    tokens = doc.sentences[surname.mention.sentence].tokens
+    before = [t for t in tokens if t.end <= surname.start][-1:]
+    after = [t for t in tokens if t.start >= surname.end][:1]
+    return bool(before and before[0].text.lower() in PLURAL_CUES
+                or after and after[0].start == surname.end and after[0].text in ("'", "’"))
 
 
 def _name_like(word: str, limits: Thresholds) -> bool:
@@ -252,6 +283,34 @@ def _name_like(word: str, limits: Thresholds) -> bool:
 
 def _common_word(word: str, limits: Thresholds) -> bool:
     return in_dictionary(word) and zipf(word) >= limits.common_word_zipf
+
+
+def _household_word(word: str, limits: Thresholds) -> bool:
+    """A frequent word, in the dictionary or not: a nationality, a country, a famous name
+    ("Chinese", "Kenya", "Obama")."""
+    return zipf(word) >= limits.common_word_zipf
+
+
+# Dictionary words this frequent ("The", "As", "While") open a name mention as the sentence's
+# first word, not as a given name.
+FUNCTION_WORD_ZIPF = 5.5
+
+
+def _function_word(word: str) -> bool:
+    return in_dictionary(word) and zipf(word) >= FUNCTION_WORD_ZIPF
+
+
+def _person_name_misread(variant: Spelling, canonical: Spelling) -> bool:
+    """Whether a derived-looking spelling is a person's surname misread, not a form of it: the
+    canonical is written after a given name, the variant never is, and the variant either
+    lacks the name's last letters ("Cárdena" for "Cárdenas") or adds a plural ending where
+    nothing reads as a plural ("Mulengas said", not "the Mulengas")."""
+    if not canonical.given_names or variant.given_names:
+        return False
+    a, b = variant.folded, canonical.folded
+    if len(a) < len(b):
+        return True
+    return a in (b + "s", b + "es") and not variant.plural_use
 
 
 def _sentence_initial_word(surname: Surname) -> bool:
@@ -294,11 +353,13 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
     from rapidfuzz.distance import OSA, JaroWinkler
 
     a, b = variant.folded, canonical.folded
-    if a[0] != b[0] or ("-" in a) != ("-" in b) or _derived(a, b) \
+    if a[0] != b[0] or ("-" in a) != ("-" in b) or (_derived(a, b) and not _person_name_misread(variant, canonical)) \
             or _brand_of(variant.text, canonical.text) or _brand_of(canonical.text, variant.text):
         return None
     if variant.given_names and canonical.given_names and variant.given_names.isdisjoint(canonical.given_names):
         return None  # "Carlos Rodriguez" and "Ana Rodrigues": two people
+    if variant.after_a_name and not canonical.after_a_name and _household_word(canonical.text, limits):
+        return None  # "Grace Chileshe" is no misspelling of "Chinese": a person named in full, and a word
     shortest = min(len(a), len(b))
     if shortest < limits.min_length:
         return None
@@ -306,7 +367,7 @@ def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Threshol
     similarity = max(JaroWinkler.normalized_similarity(form, b) for form in forms)
     if similarity < limits.loose_min_similarity:
         return None
-    variant_zipf = zipf(variant.text)
+    variant_zipf = zipf(variant.text.translate(_GLOTTAL_MARKS))
     if variant_zipf >= limits.max_variant_zipf or in_dictionary(variant.text):
         return None  # an established word or name in its own right
     if shortest <= SHORT_NAME:

@@ -11,21 +11,27 @@ each person and reports these kinds of conflict:
   "former senator Ferreyra"), or a speaker and an ordinary member ("parliament speaker
   Varga" / "Varga, a member of parliament");
 - opposite ranks of one office ("captain" / "vice-captain", "chairman" / "deputy chairman",
-  "lead author" / "co-author");
+  "lead author" / "co-author", "deputy chief inspector" / "Chief Inspector", "undersecretary"
+  / "Secretary");
 - two offices that exclude each other, both held now and given in different sentences: two
   offices governing a place ("Mayor Lucia Neri" / "Governor Neri"), two government portfolios
   ("health minister" / "finance minister"), a governing office and a portfolio ("Mayor Ruiz" /
-  "Ruiz, the councillor for housing"), two professions or two medical specialties ("a
-  surgeon" / "a lawyer", "a cardiologist" / "a dermatologist").
+  "Ruiz, the councillor for housing"), two officers of one organisation (two chief officers:
+  "chief executive" / "chief financial officer"; the chief executive and a vice-president; the
+  treasurer and the president or chair: "union president" / "union treasurer"), two
+  professions or two medical specialties ("a surgeon" / "a lawyer", "a cardiologist" / "a
+  dermatologist").
 
-People are matched by surname ("Varga" is "Tomas Varga"); when the text names several people
+People are matched by surname ("Varga" is "Tomas Varga", "Quispe" is "Valentina Quispe
+Mamani" when the text calls her "Quispe"); when the text names several people
 with one surname, only roles given with the same given name are compared. Roles in a sentence
 that tells of a career change or dates them ("now", "became", "in 2019", "then-mayor") are not
 compared. A former office never conflicts with a different current one ("former mayor" /
 "governor", "former foreign minister" / "interior minister"), nor do roles whose qualifiers
 name different bodies ("former mayor of Lyon" / "mayor of Paris"). Offices are exclusive only
 within the tables below, as people often hold several roles at once ("club captain" /
-"national captain", "mayor" / "councillor", "prime minister" / "party president"): an
+"national captain", "mayor" / "councillor", "prime minister" / "party president", "chairman"
+or "president" / "chief executive", "secretary" / "treasurer"): an
 organisation's office ("party president", "central bank governor") governs no place, offices
 given to one name mention ("Prime Minister and Foreign Minister Ana Ruiz") are held together,
 and different offices are not compared for a person said anywhere to hold a role besides
@@ -47,6 +53,22 @@ from mtaudit.views.roles import Role, people_changing_roles, person_given_name, 
 ORDINARY_MEMBER_CONFLICTS = frozenset({"speaker"})
 # Ranks that are also called by the plain office: a co-author or the lead author is "an author".
 RANKS_CALLED_BY_THE_OFFICE = frozenset({"co", "lead"})
+# An organisation's chief officers, by the office each title names ("CEO" is the chief executive).
+CHIEF_OFFICERS = {
+    "chief executive": "chief executive", "chief executive officer": "chief executive", "ceo": "chief executive",
+    "chief financial officer": "chief financial officer", "cfo": "chief financial officer",
+    "chief operating officer": "chief operating officer", "coo": "chief operating officer",
+    "chief technology officer": "chief technology officer", "cto": "chief technology officer",
+}
+# The chief executive also goes by "president" ("president and chief executive"), so the deputy
+# of one is not the other ("vice-president" / "chief executive").
+TOP_EXECUTIVES = frozenset({"president", "chief executive"})
+# Offices a treasurer does not hold at once: an organisation's presiding and chief officers,
+# other than the chief financial officer (a treasurer's own field).
+TREASURER = "treasurer"
+CHIEF_FINANCIAL_OFFICER = "chief financial officer"
+PRESIDING_OFFICES = {"president": "president", "chair": "chair", "chairman": "chair", "chairwoman": "chair",
+                     "chairperson": "chair"}
 # Offices that govern a place, by the office they name ("premier" is a prime minister): one
 # person holds one of them at a time.
 GOVERNING_OFFICES = {
@@ -161,9 +183,10 @@ def _one_office_conflict(earlier: Role, later: Role) -> str | None:
     """Former and current, presiding officer and member, or opposite ranks of one office."""
     if not _compatible_qualifiers(earlier, later):
         return None
-    same_head = earlier.head == later.head
+    head, other_head = _office_head(earlier), _office_head(later)
+    same_head = head == other_head
     if same_head and earlier.rank == later.rank and earlier.former != later.former:
-        return f"a former {later.head} is not the current one"
+        return f"a former {other_head} is not the current one"
     for presiding, member in ((earlier, later), (later, earlier)):
         body = presiding.presides_over
         if body and not presiding.former and body == member.member_of \
@@ -171,8 +194,13 @@ def _one_office_conflict(earlier: Role, later: Role) -> str | None:
             kind = "a former" if member.former else "an ordinary"
             return f"the {presiding.head} of a {body} is not {kind} member of it"
     if same_head and _opposite_ranks(earlier, later) and not (earlier.former or later.former):
-        return f"these are different ranks of one office ({later.head})"
+        return f"these are different ranks of one office ({other_head})"
     return None
+
+
+def _office_head(role: Role) -> str:
+    """The role's head, a chief officer's title by the office it names ("CEO": chief executive)."""
+    return CHIEF_OFFICERS.get(role.head, role.head)
 
 
 def _opposite_ranks(a: Role, b: Role) -> bool:
@@ -194,7 +222,45 @@ def _exclusive_offices_conflict(earlier: Role, later: Role) -> str | None:
     for governing, portfolio_role in ((governs, later), (other_governs, earlier)):
         if governing and _portfolios(portfolio_role):
             return f"{_a(governing)} does not also hold the {_listed(_portfolios(portfolio_role))} portfolio"
-    return _profession_conflict(earlier, later)
+    return _officers_conflict(earlier, later) or _profession_conflict(earlier, later)
+
+
+def _officers_conflict(a: Role, b: Role) -> str | None:
+    """Two officers of one organisation that one person is not at once: two chief officers
+    ("chief executive" / "chief financial officer"), the chief executive and a deputy of the
+    president ("vice-president"), or the treasurer and a presiding or chief officer ("union
+    president" / "union treasurer"; a government's treasurer and a country's president are
+    no organisation's officers). Qualifiers must not name different organisations."""
+    if not _compatible_qualifiers(a, b):
+        return None
+    if a.rank or b.rank:
+        return _deputy_of_the_top_executive(a, b)
+    office, other = _officer(a), _officer(b)
+    if office is None or other is None or office == other:
+        return None
+    chief_officers = set(CHIEF_OFFICERS.values())
+    if office in chief_officers and other in chief_officers \
+            or TREASURER in (office, other) and CHIEF_FINANCIAL_OFFICER not in (office, other):
+        return f"one person is not both the {office} and the {other}"
+    return None
+
+
+def _deputy_of_the_top_executive(a: Role, b: Role) -> str | None:
+    """ "vice-president" / "chief executive": the chief executive is also called president."""
+    if {_office_head(a), _office_head(b)} != TOP_EXECUTIVES or not _opposite_ranks(a, b):
+        return None
+    deputy, top = (a, b) if a.rank else (b, a)
+    return f"the {top.text.lower()} is not {_a(deputy.text.lower())}"
+
+
+def _officer(role: Role) -> str | None:
+    """The office of an organisation a role names: a chief officer (an organisation's by
+    definition), or a presiding officer or treasurer qualified by an organisation."""
+    if role.head in CHIEF_OFFICERS:
+        return CHIEF_OFFICERS[role.head]
+    if not role.organisational:
+        return None
+    return PRESIDING_OFFICES.get(role.head) or (TREASURER if role.head == TREASURER else None)
 
 
 def _governing_office(role: Role) -> str | None:

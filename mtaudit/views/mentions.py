@@ -1,14 +1,20 @@
 """Capitalised name mentions: runs of capitalised words, joined across hyphens, name
 particles ("Abd al-Rahman", "Ludwig van Beethoven") and glued apostrophe or "Mc" parts
 ("O'Brien", "McDonald"); the possessive "'s" is left out. A name broken by a no-break
-space or a line break is one mention, its `text` written with a plain space."""
+space or a line break is one mention, its `text` written with a plain space.
+
+The surname of each mention (`surname_mentions`) is the word the text calls the person by
+alone: the last word, or the word before it for two surnames ("Rodrigo Cárdenas Núñez", then
+"Cárdenas") or a surname written first ("Zhou Minghui", then "Zhou")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from mtaudit.lexicon import in_dictionary
 from mtaudit.model import Document, Mention, Sentence, Token
+from mtaudit.views.titles import is_title_word
 
 # Lower-case particles that may sit inside a name between capitalised words.
 PARTICLES = frozenset(
@@ -70,8 +76,11 @@ def name_mentions(doc: Document) -> tuple[Mention, ...]:
 
 @dataclass(frozen=True)
 class Surname:
-    """The last word of a name mention with a particle prefix left out ("Serraj" of
-    "al-Serraj"), and the word before it in the same name ("Fayez"), if any. A quoted
+    """The word of a name mention that the text uses for the person alone, a particle prefix
+    left out ("Serraj" of "al-Serraj"), and the given name written with it ("Fayez"), if any.
+    That is the last word, unless the text calls the person by the word before it and never
+    by the last: "Quispe" of "Valentina Quispe Mamani" when the text goes on with "Quispe
+    said" (two surnames, the first one used), "Zhou" of "Zhou Minghui". A quoted
     nickname joins the names around it: in 'Robert "Bobby" Okafor' the surname "Okafor" has
     the given name "Robert"."""
 
@@ -91,6 +100,7 @@ _OPENING_QUOTE = re.compile(r"[\"“‘'«]\s*$")
 _CLOSING_QUOTE = re.compile(r"\s*[\"”’'»]")
 _NICKNAME_CUE = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|a\.?k\.?a\.?)\s+[\"“‘']?\s*$", re.IGNORECASE)
 _QUOTED_BETWEEN_NAMES = re.compile(r"\s+[\"“‘']\S+[\"”’']\s+")
+_NAME_PART = re.compile(r"\S+")
 
 
 def _is_nickname(text: str, mention: Mention) -> bool:
@@ -109,26 +119,67 @@ def surname_mentions(doc: Document) -> tuple[Surname, ...]:
     text = doc.text
     mentions = doc.view(name_mentions)
     nicknames = {m.text for m in mentions if _is_nickname(text, m)}
+    words = [mention.text.split() for mention in mentions]
+    total, after = _name_endings(words)
     surnames: list[Surname] = []
     carried_given: str | None = None
-    for index, mention in enumerate(mentions):
+    for index, (mention, parts) in enumerate(zip(mentions, words)):
         if nicknames and index + 2 < len(mentions) and mentions[index + 1].text in nicknames \
                 and _nickname_between(text, mention, mentions[index + 2]):
-            carried_given = mention.text.split()[-1]
+            carried_given = parts[-1]
             continue
         if " " not in mention.text and mention.text in nicknames:
             continue
-        parts = mention.text.split()
-        last = parts[-1]
-        start = mention.end - len(last)
-        prefix = _PARTICLE_PREFIX.match(last)
-        if prefix and len(last) > prefix.end():
-            start += prefix.end()
-        earlier = [p for p in parts[:-1] if p.lower() not in PARTICLES]
-        given = earlier[-1] if earlier else carried_given
-        surnames.append(Surname(text[start:mention.end], start, mention.end, given, mention))
+        surnames.append(_surname(text, mention, parts, _surname_position(parts, total, after), carried_given))
         carried_given = None
     return tuple(surnames)
+
+
+def _surname(text: str, mention: Mention, parts: list[str], position: int, carried_given: str | None) -> Surname:
+    """The Surname of `mention` (its words `parts`) at word `position`, its particle prefix
+    left out. Its given name is the word before it, or, for a name that opens with its surname
+    ("Zhou Minghui", "Foreign Minister Wang Yi"), the word after it."""
+    if position == len(parts) - 1:
+        start, end = mention.end - len(parts[-1]), mention.end
+    else:
+        start, end = list(_NAME_PART.finditer(text, mention.start, mention.end))[position].span()
+    prefix = _PARTICLE_PREFIX.match(parts[position])
+    if prefix and len(parts[position]) > prefix.end():
+        start += prefix.end()
+    earlier = [p for p in parts[:position] if p.lower() not in PARTICLES]
+    given = earlier[-1] if earlier else carried_given
+    if (given is None or is_title_word(given)) and position < len(parts) - 1:
+        given = parts[position + 1]
+    return Surname(text[start:end], start, end, given, mention)
+
+
+def _name_endings(words: list[list[str]]) -> tuple[dict, dict]:
+    """How often each word ends a name mention, in all and after a given word before it
+    ((word, word before) → count), of the mentions' `words`."""
+    total: dict[str, int] = {}
+    after: dict[tuple[str, str], int] = {}
+    for parts in words:
+        total[parts[-1]] = total.get(parts[-1], 0) + 1
+        if len(parts) > 1:
+            after[parts[-1], parts[-2]] = after.get((parts[-1], parts[-2]), 0) + 1
+    return total, after
+
+
+def _surname_position(parts: list[str], total: dict, after: dict) -> int:
+    """The position of the word the text calls this person by: the last word, unless the text
+    never ends a mention with it but after the word before it, and does end one with that
+    word: the first of two surnames ("Quispe Mamani") or a surname written first ("Zhou
+    Minghui"). Both must be names, not dictionary words ("Chinese Embassy" is not "Chinese")
+    nor titles ("Foreign Minister Wang" is not "Minister"). `total` and `after`: see
+    `_name_endings`."""
+    last = len(parts) - 1
+    if last == 0:
+        return last
+    word, surname = parts[last - 1], parts[last]
+    if word not in total or total.get(surname, 0) > after.get((surname, word), 0) or word == surname \
+            or word.lower() in PARTICLES or is_title_word(word) or in_dictionary(word) or in_dictionary(surname):
+        return last
+    return last - 1
 
 
 def _nickname_between(text: str, given: Mention, surname: Mention) -> bool:

@@ -6,10 +6,12 @@ mention with the role-word list `mtaudit/data/titles.txt`:
   Ana Ruiz");
 - as an appositive before it: "the town's mayor, Ana Ruiz," "their captain, Marta Nowak,";
 - as an appositive after it: "Haddad, the interior minister," "Ruiz, a former member of
-  parliament," "Rojas, the observatory's deputy director".
+  parliament," "Rojas, the observatory's deputy director", and roles joined by "and" ("Nair,
+  the company's co-founder and chief executive,").
 
 Each role knows whether it was held ("former", "ex-"), its rank ("deputy", "vice" below the
-office, "chief" above it: "Chief Justice"; "co-" and "lead" author), the words that qualify
+office, also in the title itself: an "undersecretary" is a deputy secretary; "chief" above it:
+"Chief Justice"; "co-" and "lead" author), the words that qualify
 it ("interior", "parliament") with an "of" or "for" complement ("councillor for culture"),
 the portfolios they name ("finance" for "treasury secretary"), the body it belongs to when
 one can be read, whether an organisation qualifies it ("party president", "UEFA president"),
@@ -21,20 +23,19 @@ say that the person holds another role as well ("who is also finance minister").
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from mtaudit.model import Document, Sentence, Token
 from mtaudit.views.mentions import Surname, surname_mentions
-
-TITLES_FILE = Path(__file__).parent.parent / "data" / "titles.txt"
+from mtaudit.views.titles import is_title_word, longest_title, title_phrases, title_words
 
 FORMER_MARKERS = frozenset({"former", "ex", "formerly", "erstwhile", "onetime"})
 # Rank markers: anywhere among a role's modifiers ("deputy foreign minister")...
 LOWER_RANK_MARKERS = frozenset({"deputy", "vice", "assistant", "lieutenant"})
+# ... or in the title itself, which then names the office it is below.
+DEPUTY_TITLES = {"undersecretary": "secretary", "under secretary": "secretary"}
 # "Chief" right before the head makes another office only for some heads: a Chief Justice is
 # no ordinary justice, but a chief negotiator or chief prosecutor is also called "negotiator".
 CHIEF_OFFICES = frozenset({"justice", "minister", "secretary", "superintendent"})
@@ -103,6 +104,7 @@ PRESIDING_HEADS = frozenset({"speaker", "chair", "chairman", "chairwoman", "chai
 # Nouns that make a role an organisation's ("party president", "central bank governor").
 ORGANISATION_WORDS = frozenset(
     "party club team school prison bank company firm university college association federation union league "
+    "cooperative "
     "foundation group society institute corporation church agency authority fund network movement "
     "alliance front organisation organization chamber academy court tribunal hospital museum".split()
 )
@@ -132,28 +134,6 @@ _PORTFOLIOS_OF_WORD = {
     word: frozenset(family for family, words in PORTFOLIO_FAMILIES.items() if word in words.split())
     for word in " ".join(PORTFOLIO_FAMILIES.values()).split()
 }
-
-
-@functools.cache
-def title_phrases() -> frozenset[tuple[str, ...]]:
-    """The role words and titles of `titles.txt`, as tuples of lower-case words."""
-    lines = TITLES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(tuple(line.split()) for line in lines if line and not line.startswith("#"))
-
-
-@functools.cache
-def _title_words() -> frozenset[str]:
-    return frozenset(phrase[-1] for phrase in title_phrases())
-
-
-@functools.cache
-def _longest_title() -> int:
-    return max(len(phrase) for phrase in title_phrases())
-
-
-def is_title_word(word: str) -> bool:
-    """Whether `word` can end a title ("Minister", "speaker", "Mayor")."""
-    return word.lower() in _title_words()
 
 
 @dataclass(frozen=True)
@@ -213,16 +193,23 @@ def person_roles(doc: Document) -> tuple[Role, ...]:
     for surname in doc.view(surname_mentions):
         by_sentence.setdefault(surname.mention.sentence, []).append(surname)
     roles: list[Role] = []
-    title_words = _title_words()
     for index, surnames in by_sentence.items():
         sentence = doc.sentences[index]
-        if not _holds_any(sentence, title_words):
+        if not _holds_any(sentence, title_words()):
             continue
         reader = _SentenceReader(doc.text, sentence)
         for surname in surnames:
             if not all(is_title_word(part) for part in surname.text.split("-")):  # "Director-General"
                 roles.extend(reader.roles_of(surname))
     return tuple(sorted(roles, key=lambda role: (role.start, role.end)))
+
+
+def _office_and_rank(head: str, modifiers: list[str]) -> tuple[str, str | None]:
+    """The office a role's head names and the role's rank in it ("undersecretary": a deputy
+    of the secretary)."""
+    if head in DEPUTY_TITLES:
+        return DEPUTY_TITLES[head], "deputy"
+    return head, _rank(head, modifiers)
 
 
 def _rank(head: str, modifiers: list[str]) -> str | None:
@@ -300,30 +287,52 @@ class _SentenceReader:
     def _heads_in_appositive_after(self, last: int) -> list[tuple[int, int | None]]:
         """ "Haddad, the interior minister," "Rojas, the observatory's deputy director": the
         last title among the phrase's words, not a possessor ("the mayor's spokesman") nor
-        followed by a name it would belong to."""
+        followed by a name it would belong to; and a title joined to it by "and" without a
+        determiner ("Nair, the company's co-founder and chief executive,", not "Ruiz, the
+        mayor and her deputy, Luis Gomez")."""
         i = last + 1
         if i >= len(self.tokens) or self.tokens[i].text != ",":
             return []
-        i += 1
+        heads: list[tuple[int, int | None]] = []
+        found = self._appositive_head(i + 1)
+        while found is not None:
+            head_end, floor, after = found
+            heads.append((head_end, floor))
+            if after + 1 >= len(self.tokens) or self.lower[after] != "and" or self.lower[after + 1] in DETERMINERS:
+                break
+            found = self._appositive_head(after + 1)
+            if found is not None and self._before_a_name(found[2]):
+                break  # "Ruiz, the mayor and deputy, Luis Gomez": a title of the next name
+        return heads
+
+    def _before_a_name(self, i: int) -> bool:
+        """Whether token `i` is a comma followed by a capitalised word."""
+        return i + 1 < len(self.tokens) and self.lower[i] == "," and self.tokens[i + 1].is_capitalised
+
+    def _appositive_head(self, i: int) -> tuple[int, int, int] | None:
+        """The head of the role phrase of an appositive starting at token `i`, with the first
+        index its modifiers may reach and the index of the token after the phrase."""
         if i < len(self.tokens) and self.lower[i] in DETERMINERS:
             i += 1
         if i + 1 < len(self.tokens) and self.lower[i + 1] in _POSSESSIVE and self._phrase_word(i):
             i += 2  # a possessor: "the observatory's"
         head_end = None
-        for j in range(i, min(i + MAX_APPOSITIVE_WORDS, len(self.tokens))):
+        j, limit = i, min(i + MAX_APPOSITIVE_WORDS, len(self.tokens))
+        while j < limit and (self.lower[j] in _POSSESSIVE or self._phrase_word(j)):
             if self.lower[j] in _POSSESSIVE:
                 head_end = None  # "Ruiz, the mayor's spokesman": the mayor is another person
-                continue
-            if not self._phrase_word(j):
-                break
-            if self._title_ends_at(j):
+            elif self._title_ends_at(j):
                 head_end = j
+            j += 1
         if head_end is None or (head_end + 1 < len(self.tokens) and self.tokens[head_end + 1].is_capitalised):
-            return []  # "On Friday, Kenyan President William Ruto": a title of the next name
-        return [(head_end, i)]
+            return None  # "On Friday, Kenyan President William Ruto": a title of the next name
+        return head_end, i, j
 
     def _role(self, surname: Surname, first: int, last: int, head_end: int, floor: int | None) -> Role:
         head_start = head_end - self._title_ends_at(head_end) + 1
+        if head_start < head_end and self.tokens[head_start].text in DATING_PREPOSITIONS \
+                and self.text[self.tokens[head_start].end:self.tokens[head_start + 1].start].isspace():
+            head_start += 1  # "served under Secretary Ruiz": a preposition, not an under-secretary
         start = self._modifiers_start(head_start, floor)
         modifiers = self.lower[start:head_start]
         complement = self._complement(head_end, first, last)
@@ -332,7 +341,7 @@ class _SentenceReader:
             end += 1 + (self.lower[head_end + 2] == "the")  # "of", "of the"
         after_head = self.lower[head_end + 1] if head_end + 1 < len(self.tokens) else ""
         before_role = self.lower[start - 1] if start > 0 else ""
-        head = " ".join(self.lower[head_start:head_end + 1])
+        head, rank = _office_and_rank(" ".join(self.lower[head_start:head_end + 1]), modifiers)
         window = range(max(0, min(start, first) - CAREER_WINDOW_BEFORE),
                        min(len(self.tokens), max(end, last) + CAREER_WINDOW_AFTER + 1))
         described_by = modifiers + complement + self._coordinated_words(start, end)
@@ -346,7 +355,7 @@ class _SentenceReader:
             head=head,
             person=surname,
             former=any(word in FORMER_MARKERS for word in modifiers),
-            rank=_rank(head, modifiers),
+            rank=rank,
             qualifiers=frozenset(self.lower[i] for i in qualifying),
             portfolios=frozenset().union(*(_PORTFOLIOS_OF_WORD.get(word, ()) for word in described_by)),
             body=next((BODY_WORDS[w] for w in modifiers + complement if w in BODY_WORDS), None),
@@ -436,7 +445,7 @@ class _SentenceReader:
     def _title_ends_at(self, i: int) -> int:
         """Words in the longest title ending at token `i` (0 when none does)."""
         phrases = title_phrases()
-        for length in range(min(_longest_title(), i + 1), 0, -1):
+        for length in range(min(longest_title(), i + 1), 0, -1):
             if tuple(self.lower[i - length + 1:i + 1]) in phrases:
                 return length
         return 0

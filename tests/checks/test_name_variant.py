@@ -97,3 +97,45 @@ def test_thresholds_come_from_settings():
 @pytest.mark.parametrize("a, b", [("oromo", "oromia"), ("london", "londoner"), ("peron", "peronist")])
 def test_places_people_and_followers_are_derived_forms(a, b):
     assert _derived(a, b)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Joaquín Paredes Rojo spoke. Paredes left.", [("Paredes", "Joaquín"), ("Paredes", None)]),
+    ("Joaquín Paredes Rojo spoke. Rojo left.", [("Rojo", "Paredes"), ("Rojo", None)]),
+    ("Joaquín Paredes Rojo spoke. Paredes left. Rojo stayed.",
+     [("Rojo", "Paredes"), ("Paredes", None), ("Rojo", None)]),
+    ("Ambassador Liu Wenhao met them. Liu said no.", [("Liu", "Wenhao"), ("Liu", None)]),
+    ("The Chilean Embassy said so. Chilean wine sold well.", [("Embassy", "Chilean"), ("Chilean", None)]),
+    ("President Ana Ruiz spoke. President said no.", [("Ruiz", "Ana"), ("President", None)]),
+])
+def test_surname_is_the_word_the_text_calls_the_person_by(text, expected):
+    assert _surnames(text) == expected
+
+
+def test_the_first_of_two_surnames_links_the_later_mentions():
+    text = ("Joaquín Paredes Rojo heads the fishermen's association. Paredes said the quotas ignored "
+            "local data. Parede said the association would appeal.")
+    doc, findings = _findings(text)
+    assert [(doc.text[f.start:f.end], f.suggestion) for f in findings] == [("Parede", "Paredes")]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Femi Adebayo runs the ferries. Adebayo blamed diesel. Adebayos said fares would rise.", ["Adebayos"]),
+    ("Femi Adebayo runs the ferries. Adebayo blamed diesel. The Adebayos said fares would rise.", []),
+    ("Femi Adebayo runs the ferries. Adebayo blamed diesel. Both Adebayos said fares would rise.", []),
+    ("Femi Adebayo runs the ferries. Adebayo blamed diesel. Adebayos' boats are new.", []),
+    ("Ana Torres runs the bakery. Torres said flour cost more. Torres added that bread would too.", []),
+])
+def test_a_plural_ending_on_a_person_s_surname(text, flagged):
+    doc, findings = _findings(text)
+    assert [doc.text[f.start:f.end] for f in findings] == flagged
+
+
+def test_a_person_named_in_full_is_no_misspelling_of_a_household_word():
+    text = ("The Chinese mills have raised prices, and Chinese buyers pay more for cotton. "
+            "\"We cannot pass it on,\" said Amaka Chinyere, a tailor.")
+    assert _findings(text)[1] == []
+
+
+def test_an_okina_left_out_is_no_misspelling():
+    assert _findings("Hotels across Hawaii were full. The University of Hawaiʻi said so.")[1] == []

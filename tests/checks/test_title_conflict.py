@@ -9,7 +9,8 @@ import pytest
 from mtaudit.checks.base import CheckContext
 from mtaudit.checks.title_conflict import TitleConflict
 from mtaudit.segment import build_document
-from mtaudit.views.roles import TITLES_FILE, person_roles
+from mtaudit.views.roles import person_roles
+from mtaudit.views.titles import TITLES_FILE
 
 
 def _roles(text: str) -> list[tuple]:
@@ -26,11 +27,14 @@ def test_titles_file_has_a_header_and_is_sorted_unique_lower_case():
 
 
 def test_every_office_of_the_exclusive_tables_is_a_title():
-    from mtaudit.checks.title_conflict import FIELD_OF_PROFESSION, GOVERNING_OFFICES, PORTFOLIO_HEADS
-    from mtaudit.views.roles import title_phrases
+    from mtaudit.checks.title_conflict import (
+        CHIEF_OFFICERS, FIELD_OF_PROFESSION, GOVERNING_OFFICES, PORTFOLIO_HEADS, PRESIDING_OFFICES, TREASURER)
+    from mtaudit.views.roles import DEPUTY_TITLES
+    from mtaudit.views.titles import title_phrases
 
     titles = {" ".join(phrase) for phrase in title_phrases()}
     assert set(FIELD_OF_PROFESSION) | set(GOVERNING_OFFICES) | PORTFOLIO_HEADS <= titles
+    assert set(CHIEF_OFFICERS) | set(PRESIDING_OFFICES) | {TREASURER} | set(DEPUTY_TITLES) <= titles
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -174,3 +178,63 @@ def test_a_capitalised_title_is_no_person():
     assert [(r[0], r[1], r[2], r[4]) for r in _roles(text)] == [
         ("Hua", "Director-General of the bureau", "director general", None),
         ("Ming", "Deputy Director-General", "director general", "deputy")]
+
+
+def test_roles_joined_by_and_in_an_appositive_after_the_name():
+    roles = _roles("Tomás Herrera, the start-up's co-founder and chief operating officer, spoke.")
+    assert [(r[1], r[2], r[4]) for r in roles] == [
+        ("co-founder", "founder", "co"), ("chief operating officer", "chief operating officer", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz, the mayor and her deputy, Luis Gomez, opened the fair.",
+    "Ana Ruiz, the mayor and deputy, Luis Gomez, opened the fair.",
+])
+def test_a_role_joined_by_and_that_belongs_to_the_next_name(text):
+    assert [(r[0], r[1]) for r in _roles(text)] == [("Ruiz", "mayor"), ("Gomez", "deputy")]
+
+
+@pytest.mark.parametrize("text, head, rank", [
+    ("Education undersecretary Rhea Dizon spoke.", "secretary", "deputy"),
+    ("Under-Secretary Rhea Dizon spoke.", "secretary", "deputy"),
+    ("Dizon, the assistant chief medical officer, spoke.", "officer", "deputy"),
+])
+def test_a_deputy_rank_in_the_title_or_before_a_chief(text, head, rank):
+    role = _role(text)
+    assert (role.head, role.rank) == (head, rank)
+
+
+def test_under_before_a_capitalised_title_is_a_preposition():
+    role = _role("The ward was opened under Secretary Rhea Dizon.")
+    assert (role.text, role.head, role.rank, role.unstable) == ("Secretary", "secretary", None, True)
+
+
+@pytest.mark.parametrize("first, second, reason", [
+    ("Chief executive", "Chief operating officer",
+     "one person is not both the chief executive and the chief operating officer"),
+    ("CEO", "Chief executive", None),
+    ("Chief executive officer", "CEO", None),
+    ("Club treasurer", "Club president", "one person is not both the treasurer and the president"),
+    ("Club treasurer", "Club chairwoman", "one person is not both the treasurer and the chair"),
+    ("Club treasurer", "Chief financial officer", None),
+    ("Treasurer", "Club president", None),  # a government's treasurer is no club's officer
+    ("Chairman", "Chief executive", None),
+    ("President", "Chief executive", None),
+    ("Vice-president", "Chief executive", "the chief executive is not a vice-president"),
+    ("Vice-chairman", "Chief executive", None),
+])
+def test_officers_of_one_organisation(first, second, reason):
+    text = f"{first} Lena Hart spoke on Monday. The hall was full. {second} Hart answered questions."
+    assert _conflict_of(text) == reason
+
+
+def test_officers_of_different_organisations_do_not_conflict():
+    text = ("Lena Hart, treasurer of the rowing club, spoke on Monday. The hall was full. "
+            "Hart, president of the chess society, answered questions.")
+    assert _conflict_of(text) is None
+
+
+def test_a_person_called_by_the_first_of_two_surnames():
+    text = ("Lucía Mendoza Quintero, the mayor of the river town, opened the water plant. "
+            "Mendoza said it would serve 40,000 homes. Governor Mendoza thanked the builders.")
+    assert _conflict_of(text) == "one person is not both a mayor and a governor"

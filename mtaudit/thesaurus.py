@@ -70,6 +70,16 @@ def lemmas(word: str) -> set[str]:
     return {word, word_key(word)}
 
 
+def base_forms(word: str) -> set[str]:
+    """`lemmas` of the word plus, for an "-ing" form, the stems a thesaurus root may have:
+    "arranging" → arrange, "running" → run."""
+    forms, lower = lemmas(word), word.lower()
+    stem = lower[:-3]
+    if lower.endswith("ing") and len(stem) > 2:
+        forms |= {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
+    return forms
+
+
 def are_synonyms(a: str, b: str) -> bool:
     """Whether two different words are listed as synonyms of each other (both directions)."""
     lemmas_a, lemmas_b = lemmas(a), lemmas(b)

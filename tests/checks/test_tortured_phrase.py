@@ -7,17 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from mtaudit import bigrams
 from mtaudit.checks import tortured_phrase
 from mtaudit.checks.base import CheckContext
 from mtaudit.checks.tortured_phrase import (
     Phrase,
     TorturedPhrase,
+    _spun_from,
     _spun_side,
     known_phrases,
     plural,
+    restored_expression,
 )
+from mtaudit.fixed_expressions import MIN_PMI, follows_articles, left_partners
+from mtaudit.model import Severity
 from mtaudit.segment import build_document
-from mtaudit.thesaurus import are_synonyms, thesaurus_entry, word_key
+from mtaudit.thesaurus import are_synonyms, base_forms, thesaurus_entry, word_key
 
 
 def findings(text: str, **settings):
@@ -101,7 +106,7 @@ def test_spinner_word_needs_a_fixed_expression(text):
 
 def test_spinner_word_pair_that_is_a_common_phrase_itself_is_english(monkeypatch):
     strength = {("nursery", "school"): 5.9, ("greenhouse", "school"): 9.0}
-    monkeypatch.setattr(tortured_phrase, "collocations", lambda: strength)
+    monkeypatch.setattr(tortured_phrase, "collocation_strength", lambda *keys: strength.get(keys))
     assert findings("The nursery school reopened.")[1] == []
     del strength[("nursery", "school")]
     assert [f.suggestion for f in findings("The nursery school reopened.")[1]] == ["greenhouse school"]
@@ -111,3 +116,72 @@ def test_spinner_word_pair_that_is_a_common_phrase_itself_is_english(monkeypatch
                                             ("breast cancer", "breast cancers")])
 def test_plural_of_the_last_word(word, expected):
     assert plural(word) == expected
+
+
+# --- misplaced synonyms -------------------------------------------------------------------
+
+
+def test_fixed_expressions_are_found_by_their_second_word():
+    assert "supply" in left_partners("chain") and "negotiating" in left_partners("table")
+    assert left_partners("qwzxv") == () and left_partners("") == ()
+
+
+def test_nouns_and_adjectives_follow_articles_and_verbs_do_not():
+    assert follows_articles("supply") and follows_articles("open")
+    assert not follows_articles("provide") and not follows_articles("arranging")
+
+
+def test_base_forms_of_an_ing_form_include_its_stems():
+    assert {"arrange", "arranging"} <= base_forms("arranging")
+    assert "run" in base_forms("running") and base_forms("Chains") == {"chains", "chain"}
+
+
+def test_spinner_direction_goes_from_the_original_to_the_spun_word():
+    assert _spun_from("negotiating", "arranging")  # "negotiate" lists "arrange" ...
+    assert not _spun_from("arranging", "negotiating")  # ... not the other way round
+
+
+def test_restored_expression_keeps_the_inflection_of_the_spun_word():
+    original, second, strength = restored_expression("arranging", "table")
+    assert (original, second) == ("negotiating", "table") and strength >= MIN_PMI
+    assert restored_expression("provide", "chains")[:2] == ("supply", "chain")
+
+
+def test_misplaced_synonym_is_major_only_for_a_frequent_verb_in_a_strong_expression():
+    severities = {f.suggestion: f.severity for f in findings(
+        "Delays hit the provide chain. Union leaders went back to the arranging table.")[1]}
+    assert severities == {"supply chain": Severity.MAJOR, "negotiating table": Severity.MINOR}
+
+
+@pytest.mark.parametrize("text", [
+    "Mills provide chain stores with flour.",  # no determiner: a verb and its object
+    "Talks on the Provide Chain Act resumed.",  # a title
+    "They asked the provide 200 tonnes of grain.",  # no word to restore with
+    "The provide, chain and lock were sold.",  # punctuation between the words
+])
+def test_misplaced_synonym_needs_a_determiner_and_a_lower_case_pair(text):
+    assert findings(text)[1] == []
+
+
+@pytest.fixture
+def fresh_pair_lookups():
+    """Forget cached answers that depend on `bigrams.pair_count`, before and after a test."""
+    caches = (restored_expression, tortured_phrase.article_pmi_at_most)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_misplaced_synonym_pair_that_is_listed_itself_is_english(monkeypatch, fresh_pair_lookups):
+    counted = bigrams.pair_count
+    listed = {("seek", "engine"): bigrams.MIN_PAIR_COUNT}
+    monkeypatch.setattr(bigrams, "pair_count", lambda *pair: listed.get(pair) or counted(*pair))
+    assert findings("Shoppers used the seek engine.")[1] == []
+
+
+def test_misplaced_synonym_setting_turns_the_signal_off():
+    text = "Shoppers used the seek engine."
+    assert [f.suggestion for f in findings(text)[1]] == ["search engine"]
+    assert findings(text, misplaced_synonyms=False)[1] == []

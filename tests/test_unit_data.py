@@ -8,7 +8,7 @@ import pytest
 
 from mtaudit.views.quantities import unit_of, units
 
-DIMENSIONS = {"length", "area", "mass", "volume", "speed", "temperature"}
+DIMENSIONS = {"length", "area", "mass", "volume", "speed", "temperature", "power", "energy"}
 SYSTEMS = {"metric", "imperial", "nautical"}
 
 
@@ -49,6 +49,11 @@ def test_every_dimension_has_both_systems():
     ("sq miles", "sq km", 2.589988110336),
     ("mph", "km/h", 1.609344),
     ("gallon", "litres", 3.785411784),
+    ("stone", "pounds", 14.0),
+    ("hp", "kW", 0.74569987158227022),
+    ("kWh", "kJ", 3600.0),
+    ("pint", "litre", 0.473176473),
+    ("acre-feet", "cubic metres", 1233.48183754752),
 ])
 def test_factors(a, b, ratio):
     assert unit_of(a).factors[0] / unit_of(b).factors[0] == pytest.approx(ratio, rel=1e-9)
@@ -64,3 +69,4 @@ def test_lookup_is_case_insensitive_but_for_single_letters():
     assert unit_of("Kilometres") is unit_of("kilometres")
     assert unit_of("c") is None and unit_of("C") is not None
     assert unit_of("sq  km") is unit_of("sq km")
+    assert unit_of("square-foot") is unit_of("square foot")

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from mtaudit.checks.boilerplate import _expand, leftovers, patterns
+from mtaudit.checks.boilerplate import _expand, _uncaptured, leftovers, patterns
 from mtaudit.segment import build_document
 
 
@@ -37,7 +37,7 @@ def test_rows_are_kind_and_pattern():
         if row[0] == "define":
             assert len(row) == 3 and re.fullmatch(r"[A-Z_]+", row[1]), row
         else:
-            assert len(row) == 2 and row[0] in {"widget", "prefix", "sentence"}, row
+            assert len(row) == 2 and row[0] in {"widget", "prefix", "opener", "sentence"}, row
         re.compile(_expand(row[-1], defines))
 
 
@@ -69,6 +69,19 @@ def test_rows_sorted_within_sections_and_unique():
     "Gift this article", "12 comments", "You may also like", "Accept all cookies", "Manage preferences",
     "About Us | Careers | Privacy Policy", "Home › World › Europe", "© 2024 Northern Press",
     "Already a subscriber? Sign in",
+    "Share this with Email Facebook Messenger Twitter", "Follow our coverage on Facebook, X and Instagram",
+    "Follow Priya Nair on X: @priyanair", "Stay updated with the latest news on our Telegram channel",
+    "#Budget2024", "pic.twitter.com/x7Ks9QwP2a", "Get it on Google Play", "Read this story in our app",
+    "Editor’s Picks", "People also read", "Most read in Business", "Subscriber Exclusive", "Start your free trial",
+    "Register for free to continue reading", "Thank you for reading", "Video player loading", "Replay video",
+    "Duration 2:31", "PTI Photo", "(ANI Photo)", "Photo by Ana Lima on Unsplash", "Express Photo by Ravi Menon",
+    "Image for representation", "Edited By: Ravi Menon", "Story by Ana Lima", "By Tom Berg and Ana Lima",
+    "Ana Lima | Published: May 14, 2024", "Mon 14 May 2024 10.32 BST", "Updated 14 May 2024, 10:32am",
+    "May 14, 2024 / 10:32 AM / Updated 2 hours ago", "Updated - May 14, 2024 at 10:32 AM",
+    "Reporting by Ana Lima; Editing by Tom Berg", "Additional reporting by Ravi Menon", "With agency inputs",
+    "with AAP", "(IANS)", "Bloomberg News", "###", "Originally published at example.com",
+    "Have a news tip? Email us at tips@example.com", "Start the conversation", "Tell us what you think",
+    "Sponsored Content by Taboola", "Live TV", "Skip Twitter post, 1", "after newsletter promotion",
 ])
 def test_widget_lines(line):
     assert patterns().is_widget(line)
@@ -81,15 +94,49 @@ def test_widget_lines(line):
     "Full access was restored", "Copyright 2023 was a difficult year", "Five years ago", "Today", "Monday",
     "Decline", "Home | Away", "Accessibility", "Careers", "Reuters reported the deal",
     "Photos by the family were shown",
+    "Follow the leader", "Share of the spoils", "Get the app right and customers will follow",
+    "Sign up for the scheme closes on Friday", "Published in 1998", "An hour ago the river was rising",
+    "By the numbers", "By Friday most roads had reopened", "Reporting by the BBC revealed the abuse",
+    "Edited by Ana Lima, the anthology includes 20 stories", "The season ends in May", "2024", "May 2024",
+    "The vote was 5:2 in favour", "Premium fuel prices rose", "Tell us what happened, the judge said",
+    "Updated maps of the flood zone", "Live and let live", "Support Ukraine",
 ])
 def test_prose_and_headings_are_no_widgets(line):
     assert not patterns().is_widget(line)
 
 
 @pytest.mark.parametrize("line", ["Read more: Floods close schools", "Photo: Lena Berg/AP", "Tags: budget, tax",
-                                  "See also › Budget explained", "FILE PHOTO: A ship in port"])
+                                  "See also › Budget explained", "FILE PHOTO: A ship in port",
+                                  "Also Watch: Floodwaters swamp the old town",
+                                  "Disclaimer: The views are the author's own",
+                                  "In Pictures: Lanterns light up the harbour", "Pic: Ravi Menon",
+                                  "BREAKING: Earthquake shakes the capital", "Video above: Crowds cheer the team"])
 def test_prefix_lines(line):
     assert patterns().prefix.match(line)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("Output rose.\n\nLONDON (Reuters) - Britain's economy grew.", "LONDON (Reuters) -"),
+    ("Output rose.\n\nNEW DELHI, May 14 (PTI): The bill was tabled.", "NEW DELHI, May 14 (PTI):"),
+    ("Output rose.\n\n(Bloomberg) -- Oil prices fell.", "(Bloomberg) --"),
+    ("Index opens higher\n\nWASHINGTON (AP) — The Senate voted.", None),  # the dateline of the article itself
+    ("Output rose.\n\nLONDON (the capital) - is busy.", None),
+])
+def test_datelines_after_the_lead(text, dateline):
+    found = [text[f.start:f.end] for f in leftovers(build_document(text))]
+    assert found == ([dateline] if dateline else [])
+
+
+def test_capturing_groups_become_non_capturing_outside_sets_and_escapes():
+    assert _uncaptured(r"(a|b)\(c\)[(x](?:y)(?=z)") == r"(?:a|b)\(c\)[(x](?:y)(?=z)"
+
+
+def test_sentence_rows_start_with_a_word():
+    """The notices are searched only at the starts of words (see the data file's header)."""
+    for row in _rows():
+        if row[0] == "sentence":
+            for alternative in re.split(r"\|(?=\\b)", row[1]):
+                assert alternative.startswith("\\b") and alternative[2:3].isalpha(), alternative
 
 
 def test_leftover_kinds_in_a_paragraph():

@@ -12,6 +12,7 @@ import bisect
 import functools
 import gzip
 import importlib.util
+import itertools
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -30,7 +31,7 @@ def _zipf_table() -> dict[str, float]:
         raise RuntimeError(f"unexpected wordfreq data format {header!r}")
     table: dict[str, float] = {}
     for centibels, words in enumerate(buckets):
-        table.update(dict.fromkeys(words, round(9 - centibels / 100, 2)))
+        table.update(zip(words, itertools.repeat(round(9 - centibels / 100, 2))))
     return table
 
 

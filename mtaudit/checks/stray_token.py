@@ -661,7 +661,7 @@ _HTML_TAGS = (
 _SHORTCODES = "caption|embed|gallery|video|audio|playlist|url|img|youtube|tweet|quote|vc_row|vc_column"
 # Entities a page may print without their semicolon ("rose&nbsp4%").
 _BARE_ENTITIES = "nbsp|amp|quot|apos|lt|gt|lsquo|rsquo|ldquo|rdquo|ndash|mdash|hellip"
-_MARKUP_HINT = re.compile(r"[<&\\]|\[/?[a-z]|\[\[|\{\{|\*\*|^#", re.MULTILINE)
+_MARKUP_HINT = re.compile(r"[<&\\]|\[/?[a-z]|\[\[|\[\d|\{\{|\*\*|^#", re.MULTILINE)
 _MARKUP_CHARACTERS = "<&\\[{*#"  # each sign of markup holds one: a quicker test than the hint's
 _ESCAPED = {"n": "\n", "r": "", "t": " "}
 
@@ -681,6 +681,7 @@ def _markup_pattern() -> re.Pattern:
         r"|(?P<image>!\[[^\]\n]*\]\(https?://[^)\s]+\))"  # Markdown image
         r"|(?P<link>\[(?P<label>[^\]\n]+)\]\(https?://[^)\s]+\))"  # Markdown link
         r"|(?P<heading>^#{1,6}[ \t]+(?=\S))"  # Markdown heading marks
+        r"|(?P<citation>(?<=[^\W\d_])\[\d{1,3}\](?=[\s,.;:)]|$))"  # a reference number glued to a word
         r"|(?P<escape>\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[nrt](?=[A-Z\s\"“]|$)|[\"'’]))"  # string escapes
         r"|(?P<backslash>(?<=\s)\\(?=[A-Za-z]{2}(?![A-Za-z]*[\\:])))",  # a backslash glued to a word, not a path
         re.MULTILINE,
@@ -708,6 +709,8 @@ def _markup(text: str) -> Iterator[Stray]:
             message, suggestion = f"'{found}' is a wiki link left in the text", match["wikilabel"]
         elif kind == "heading":
             message = f"'{found.strip()}' marks a Markdown heading"
+        elif kind == "citation":
+            message = f"'{found}' is a reference number (a footnote mark of the source page) glued to the word"
         elif kind == "escape":
             suggestion = _unescape(found)
             message = f"'{found}' is an escape sequence left in the text"
@@ -744,6 +747,9 @@ _DEBRIS = re.compile(
     "|\ufffd"
 )
 _DEBRIS_START = re.compile("[\u00c2-\u00df\u00e2\ufffd]")  # a quick test: debris starts with one of these
+# "Â" glued after a word or figure and before a space: the first byte of a UTF-8 no-break
+# space read as Windows-1252, its second byte since turned into a plain space ("29.5Â per cent").
+_NO_BREAK_DEBRIS = re.compile("(?<=[^\\s])\u00c2(?= )")
 # What the first two bytes of a curly quote, dash or ellipsis become ("â€" of "â€™").
 _CUT_PUNCTUATION = "\u00e2\u20ac"
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -773,6 +779,10 @@ def _mojibake(text: str) -> Iterator[Stray]:
             cut = start + chunk.index(_CUT_PUNCTUATION)
             yield Stray(cut, cut + len(_CUT_PUNCTUATION), f"'{_CUT_PUNCTUATION}' is mojibake of a curly "
                         "quote or dash whose last byte was lost", None, "encoding")
+    for match in _NO_BREAK_DEBRIS.finditer(text):
+        if match.start() >= seen_end:
+            yield Stray(match.start(), match.end(), "'Â' is mojibake of a no-break space (UTF-8 read as "
+                        "Windows-1252)", "", "encoding")
 
 
 def _chunk_around(text: str, start: int, end: int) -> tuple[int, int]:

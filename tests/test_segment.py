@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
 from mtaudit.segment import FastTokenizer, build_document, paragraphs
@@ -175,6 +176,53 @@ def test_fast_tokenizer_makes_syntoks_tokens(text, offset):
 @given(st.text(max_size=60), st.integers(0, 3))
 def test_fast_tokenizer_makes_syntoks_tokens_on_any_text(text, offset):
     assert raw_tokens(FastTokenizer(), text, offset) == raw_tokens(Tokenizer(replace_not_contraction=False), text, offset)
+
+
+def reference_sentences(text: str) -> list[tuple[int, list[tuple[str, int, int, bool]]]]:
+    """Our paragraphs, each segmented by plain `segmenter.analyze` with syntok's own tokenizer."""
+    sentences = []
+    for paragraph, (start, end) in enumerate(paragraphs(text)):
+        for part in segmenter.analyze(text[start:end]):
+            for sentence in part:
+                tokens = [(t.value, start + t.offset, start + t.offset + len(t.value),
+                           any(c.isalpha() for c in t.value)) for t in sentence if t.value]
+                if tokens:
+                    sentences.append((paragraph, tokens))
+    return sentences
+
+
+def assert_segmented_as_syntok(text: str) -> None:
+    doc = build_document(text)
+    assert [(s.paragraph, [(t.text, t.start, t.end, t.is_word) for t in s.tokens]) for s in doc.sentences] \
+        == reference_sentences(text)
+    assert_offsets_exact(text)
+
+
+# Pieces around which syntok weighs a sentence end: terminals, abbreviations, initials,
+# numbers, months, roman numerals, sentence starters, quotes and brackets (long ones too, to
+# pass syntok's limits on bracketed text), lower-case words, line breaks.
+BOUNDARY_PIECES = st.sampled_from([
+    ".", "!", "?", "?!", "...", "…", ";", ":", ",", "\"", "'", "“", "”", "’", "«", "»", "(", ")", "[", "]",
+    "{", "}", "（", "）", "。", "Dr.", "Mr.", "U.S.", "e.g.", "etc.", "No.", "no.", "No. 5", "5", "3.5", "1.",
+    "2)", "(a)", "[1]", "J.", "A.", "b.", "IV.", "XII", "Jan.", "Sept. 3", "3 Sept.", "2024", "120",
+    "The", "However", "It", "And", "word", "Word", "WORD", "storm", "Ana", "she", "x", "i", "2nd",
+    "well-known", "don't", "McDonald", "São", "(Reuters)", "(see above)", "a b c d e f g h i j k l m n o",
+    "A B C D E F G H I J K L M N O", "It rained. It", "so. then", " ", "  ", "\n", "\n\n", "\r\n", "\t",
+])
+BOUNDARY_TEXT = st.lists(BOUNDARY_PIECES, max_size=80).map(" ".join) \
+    | st.lists(BOUNDARY_PIECES, max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BOUNDARY_TEXT)
+def test_sentences_and_tokens_are_syntoks(text):
+    assert_segmented_as_syntok(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(BOUNDARY_PIECES | st.text(max_size=6), max_size=40).map("".join))
+def test_sentences_and_tokens_are_syntoks_on_any_text(text):
+    assert_segmented_as_syntok(text)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "...", "—", "😀"])

@@ -51,10 +51,16 @@ Left out: a company quoted without "it", whose name resembles a person's, is rep
 
 from __future__ import annotations
 
+import bisect
+import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from mtaudit.checks.base import Check, CheckContext
 from mtaudit.lexicon import in_dictionary, zipf
@@ -185,11 +191,16 @@ class NameVariant(Check):
     def _report_joined(self, doc: Document, spellings: list[Spelling]) -> Iterator[Finding]:
         """A name written as one word where the text mostly writes it apart ("Delacruz" for
         "Dela Cruz", "Binsalem" for "Bin Salem")."""
-        apart: dict[str, list[str]] = {}  # squashed key → the ways it is written apart
+        folded = {spelling.folded for spelling in spellings}
+        apart: dict[str, list[str]] = {}  # squashed key of a spelling → the ways it is written apart
         for mention in doc.view(name_mentions):
+            if " " not in mention.text and "-" not in mention.text:
+                continue  # a single part
             parts = _NAME_SEPARATORS.split(mention.text)
             for first in range(len(parts) - 1):
-                apart.setdefault(_fold("".join(parts[first:]).casefold()), []).append(" ".join(parts[first:]))
+                squashed = _fold("".join(parts[first:]).casefold())
+                if squashed in folded:
+                    apart.setdefault(squashed, []).append(" ".join(parts[first:]))
         for spelling in spellings:
             written = apart.get(spelling.folded)
             if not written or len(written) < spelling.count or "-" in spelling.key:
@@ -244,12 +255,13 @@ def _spellings(doc: Document, limits: Thresholds) -> list[Spelling]:
         full_name = given is not None and not _common_word(given, limits)
         if not full_name and (_common_word(word, limits) or _sentence_initial_word(surname)):
             continue
-        if surname.key not in spellings:
-            folded = _fold(surname.key)
+        key = surname.key
+        if key not in spellings:
+            folded = _fold(key)
             if not folded:
                 continue
-            spellings[surname.key] = Spelling(surname.key, folded)
-        spelling = spellings[surname.key]
+            spellings[key] = Spelling(key, folded)
+        spelling = spellings[key]
         spelling.mentions.append(surname)
         if full_name:
             spelling.given_names.add(given.casefold())
@@ -269,8 +281,8 @@ def _read_as_plural(doc: Document, surname: Surname) -> bool:
     """Whether a surname in -s reads as a plural: after an article, a quantifier or a
     possessive ("the Okafors", "both Okafors"), or before a plural possessive ("Okafors' farm")."""
     tokens = doc.sentences[surname.mention.sentence].tokens
-    before = [t for t in tokens if t.end <= surname.start][-1:]
-    after = [t for t in tokens if t.start >= surname.end][:1]
+    before = _tokens_before(tokens, surname.start)[-1:]
+    after = _tokens_after(tokens, surname.end)[:1]
     return bool(before and before[0].text.lower() in PLURAL_CUES
                 or after and after[0].start == surname.end and after[0].text in ("'", "’"))
 
@@ -281,8 +293,15 @@ def _name_like(word: str, limits: Thresholds) -> bool:
     return len(letters) >= limits.min_length and letters.isalpha() and not word.isupper() and not is_title_word(word)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _lexicon_entry(word: str) -> tuple[bool, float]:
+    """Whether `word` is a dictionary word, and its Zipf frequency: looked up once per word."""
+    return in_dictionary(word), zipf(word)
+
+
 def _common_word(word: str, limits: Thresholds) -> bool:
-    return in_dictionary(word) and zipf(word) >= limits.common_word_zipf
+    known, frequency = _lexicon_entry(word)
+    return known and frequency >= limits.common_word_zipf
 
 
 def _household_word(word: str, limits: Thresholds) -> bool:
@@ -297,7 +316,8 @@ FUNCTION_WORD_ZIPF = 5.5
 
 
 def _function_word(word: str) -> bool:
-    return in_dictionary(word) and zipf(word) >= FUNCTION_WORD_ZIPF
+    known, frequency = _lexicon_entry(word)
+    return known and frequency >= FUNCTION_WORD_ZIPF
 
 
 def _person_name_misread(variant: Spelling, canonical: Spelling) -> bool:
@@ -323,9 +343,6 @@ def _best_canonical(variant: Spelling, canonicals: list[Spelling], limits: Thres
     """The canonical spelling `variant` most likely misspells, with their similarity."""
     if not canonicals:
         return None
-    from rapidfuzz import process
-    from rapidfuzz.distance import JaroWinkler
-
     choices = [canonical.folded for canonical in canonicals]
     near = {
         index
@@ -350,8 +367,6 @@ def _forms(word: str, other: str = "") -> list[str]:
 
 def _variant_similarity(variant: Spelling, canonical: Spelling, limits: Thresholds) -> float | None:
     """Similarity of `variant` to `canonical` when it reads as a misspelling of it, else None."""
-    from rapidfuzz.distance import OSA, JaroWinkler
-
     a, b = variant.folded, canonical.folded
     if a[0] != b[0] or ("-" in a) != ("-" in b) or (_derived(a, b) and not _person_name_misread(variant, canonical)) \
             or _brand_of(variant.text, canonical.text) or _brand_of(canonical.text, variant.text):
@@ -396,8 +411,9 @@ def _unintroduced_one_off(doc: Document, spelling: Spelling, limits: Thresholds)
     if spelling.count != 1 or spelling.given_names:
         return False
     surname = spelling.mentions[0]
-    if " " in surname.mention.text or _capital_inside(spelling.text) or in_dictionary(spelling.text) \
-            or zipf(spelling.text) >= limits.substitute_max_zipf:
+    known, frequency = _lexicon_entry(spelling.text)
+    if " " in surname.mention.text or _capital_inside(spelling.text) or known \
+            or frequency >= limits.substitute_max_zipf:
         return False
     before = _token_before(doc, surname.start)
     return before is None or not (before.text.lower() in PLACE_PREPOSITIONS or is_title_word(before.text))
@@ -407,30 +423,44 @@ def _substitute_similarity(spelling: Spelling, person: Spelling, person_mentions
                            limits: Thresholds) -> float | None:
     """Similarity of an unintroduced one-off to a person's name when it reads as a substitute:
     shaped like a main person's name, or, when it is quoted, close to any person's."""
-    from rapidfuzz.distance import Indel
-
     a, b = spelling.folded, person.folded
-    if _derived(a, b) or ("-" in a) != ("-" in b):
+    # The tests that need no similarity first: most pairs fail them.
+    may_be_shaped = person_mentions >= limits.main_min_mentions and a[:2] == b[:2] and abs(len(a) - len(b)) <= 1
+    may_be_close = attributed and min(len(a), len(b)) > SHORT_NAME and (
+        a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS))
+    if not (may_be_shaped or may_be_close) or _derived(a, b) or ("-" in a) != ("-" in b):
         return None
     similarity = Indel.normalized_similarity(a, b)
-    shaped = (person_mentions >= limits.main_min_mentions and a[:2] == b[:2] and abs(len(a) - len(b)) <= 1
-              and similarity >= limits.substitute_min_similarity)
-    close = (attributed and similarity >= limits.attributed_min_similarity and min(len(a), len(b)) > SHORT_NAME
-             and (a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)))
+    shaped = may_be_shaped and similarity >= limits.substitute_min_similarity
+    close = may_be_close and similarity >= limits.attributed_min_similarity
     return similarity if shaped or close else None
 
 
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
 def _token_before(doc: Document, offset: int) -> Token | None:
-    tokens = [t for t in doc.sentences[doc.sentence_at(offset)].tokens if t.end <= offset]
+    tokens = _tokens_before(doc.sentences[doc.sentence_at(offset)].tokens, offset)
     return tokens[-1] if tokens else None
+
+
+def _tokens_before(tokens: tuple[Token, ...], offset: int) -> tuple[Token, ...]:
+    """The tokens (of a sentence, in text order) that end at or before `offset`."""
+    return tokens[:bisect.bisect_right(tokens, offset, key=_END)]
+
+
+def _tokens_after(tokens: tuple[Token, ...], offset: int) -> tuple[Token, ...]:
+    """The tokens (of a sentence, in text order) that start at or after `offset`."""
+    return tokens[bisect.bisect_left(tokens, offset, key=_START):]
 
 
 def _attributed(doc: Document, surname: Surname) -> bool:
     """Whether a person is quoted by this name: "Ruiz said", "said Ruiz", "according to Ruiz";
     not "Acme said it ..." (a company speaks as "it")."""
     tokens = doc.sentences[surname.mention.sentence].tokens
-    after = [t.text.lower() for t in tokens if t.start >= surname.end][:3]
-    before = [t.text.lower() for t in tokens if t.end <= surname.start][-2:]
+    after = [t.text.lower() for t in _tokens_after(tokens, surname.end)[:3]]
+    before = [t.text.lower() for t in _tokens_before(tokens, surname.start)[-2:]]
     if after[:1] and after[0] in SPEECH_VERBS:
         return "it" not in after[1:]
     return bool(before[-1:] and before[-1] in SPEECH_VERBS) or before == ["according", "to"]
@@ -438,6 +468,8 @@ def _attributed(doc: Document, surname: Surname) -> bool:
 
 def _capital_inside(word: str) -> bool:
     """A capital letter inside a word part, other than after "Mc" ("PayPal", not "McKenzie")."""
+    if word[1:].islower():
+        return False  # no capital after the first letter
     return any(ch.isupper() and not part[:i].startswith("Mc") for part in re.split(r"[-'’]", word)
                for i, ch in enumerate(part) if i)
 
@@ -450,8 +482,11 @@ def _brand_of(word: str, name: str) -> bool:
     return name.casefold() not in {part.casefold() for part in re.findall(r"[A-Z][^A-Z]*", word)}
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _fold(word: str) -> str:
     """`word` without diacritics ("wiśniewska" → "wisniewska", "yılmaz" → "yilmaz")."""
+    if word.isascii():  # nothing to decompose; of `_UNDECOMPOSED_LETTERS`, only the apostrophe
+        return word.replace("'", "")
     decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -465,6 +500,7 @@ def _derived(a: str, b: str) -> bool:
         return False
     if shorter.endswith("s") and _derived(shorter[:-1], longer):
         return True  # two derivations of one stem: "faroes"/"faroese"
-    if any(longer == shorter + suffix for suffix in DERIVATION_SUFFIXES):
+    if longer.startswith(shorter) and longer[len(shorter):] in DERIVATION_SUFFIXES:
         return True
-    return shorter[-1] in "aeiouy" and any(longer == shorter[:-1] + suffix for suffix in VOWEL_REPLACING_SUFFIXES)
+    return shorter[-1] in "aeiouy" and longer.startswith(shorter[:-1]) \
+        and longer[len(shorter) - 1:] in VOWEL_REPLACING_SUFFIXES

@@ -9,8 +9,10 @@ alone: the last word, or the word before it for two surnames ("Rodrigo Cárdenas
 
 from __future__ import annotations
 
+import operator
 import re
-from dataclasses import dataclass
+from itertools import compress, count
+from typing import Iterator, NamedTuple
 
 from mtaudit.lexicon import in_dictionary
 from mtaudit.model import Document, Mention, Sentence, Token
@@ -21,11 +23,16 @@ PARTICLES = frozenset(
     "al el bin ibn bint abu da de del della der di du la le van von ter ten dos das do y".split()
 )
 _APOSTROPHES = "'’"
+_TEXT = operator.attrgetter("text")
+_INITIAL = operator.itemgetter(slice(0, 1))
 
 
-def _is_name_word(token: Token) -> bool:
-    word = token.text.lstrip(_APOSTROPHES) if token.text[:1] in _APOSTROPHES else token.text
-    return word[:1].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of letters, hyphens and apostrophes, an apostrophe before it aside."""
+    if word[:1] in _APOSTROPHES:
+        word = word.lstrip(_APOSTROPHES)
+    return word[:1].isupper() and (
+        word.isalpha() or word.replace("-", "").replace("'", "").replace("’", "").isalpha())
 
 
 def _joins(gap: str) -> bool:
@@ -38,51 +45,58 @@ def _continues(text: str, tokens: tuple[Token, ...], j: int) -> int:
     """How many tokens after `tokens[j]` extend the name (0, 1, or 2 across a particle)."""
     nxt = tokens[j + 1]
     gap = text[tokens[j].end:nxt.start]
-    if not _joins(gap):
+    if gap != " " and not _joins(gap):  # one space, the usual gap, tested first
         return 0
-    if _is_name_word(nxt):
+    if _is_name_word(nxt.text):
         return 1
-    if nxt.text.lower() in PARTICLES and gap and j + 2 < len(tokens) and _is_name_word(tokens[j + 2]) \
+    if nxt.text.lower() in PARTICLES and gap and j + 2 < len(tokens) and _is_name_word(tokens[j + 2].text) \
             and text[nxt.end:tokens[j + 2].start] in (" ", "-"):
         return 2
     return 0
 
 
+def _capitalised(tokens: tuple[Token, ...]) -> Iterator[int]:
+    """The indexes of the tokens that start with a capital letter."""
+    return compress(count(), map(str.isupper, map(_INITIAL, map(_TEXT, tokens))))
+
+
 def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    """The name mentions of a sentence; one is sentence-initial when no word comes before it."""
     tokens = sentence.tokens
     mentions: list[Mention] = []
-    seen_word = False
-    i = 0
-    while i < len(tokens):
-        if not (tokens[i].text[:1].isupper() and _is_name_word(tokens[i])):  # no name starts with "'"
-            seen_word = seen_word or tokens[i].is_word
-            i += 1
+    last = -1  # the index of the last token of the mention found last
+    for i in _capitalised(tokens):  # no name starts with "'"
+        if i <= last or not _is_name_word(tokens[i].text):
             continue
-        j = i
-        while j + 1 < len(tokens) and (step := _continues(text, tokens, j)):
-            j += step
-        start, end = tokens[i].start, tokens[j].end
+        last = i
+        while last + 1 < len(tokens) and (step := _continues(text, tokens, last)):
+            last += step
+        start, end = tokens[i].start, tokens[last].end
         name = " ".join(text[start:end].split())
-        mentions.append(Mention(name, start, end, sentence.index, not seen_word))
-        seen_word = True
-        i = j + 1
+        initial = not mentions and not any(token.is_word for token in tokens[:i])  # a mention is words
+        mentions.append(Mention(name, start, end, sentence.index, initial))
     return mentions
 
 
 def name_mentions(doc: Document) -> tuple[Mention, ...]:
     """All capitalised runs of the document, in text order."""
-    return tuple(m for s in doc.sentences for m in sentence_mentions(doc.text, s))
+    mentions: list[Mention] = []
+    for sentence in doc.sentences:
+        mentions.extend(sentence_mentions(doc.text, sentence))
+    return tuple(mentions)
 
 
-@dataclass(frozen=True)
-class Surname:
+class Surname(NamedTuple):
     """The word of a name mention that the text uses for the person alone, a particle prefix
     left out ("Serraj" of "al-Serraj"), and the given name written with it ("Fayez"), if any.
     That is the last word, unless the text calls the person by the word before it and never
     by the last: "Quispe" of "Valentina Quispe Mamani" when the text goes on with "Quispe
     said" (two surnames, the first one used), "Zhou" of "Zhou Minghui". A quoted
     nickname joins the names around it: in 'Robert "Bobby" Okafor' the surname "Okafor" has
-    the given name "Robert"."""
+    the given name "Robert".
+
+    A named tuple rather than a frozen dataclass, like `Token`: one is built per name
+    mention, about three times faster."""
 
     text: str
     start: int
@@ -96,7 +110,7 @@ class Surname:
 
 
 _PARTICLE_PREFIX = re.compile(r"(?:%s)[-'’](?=\w)" % "|".join(sorted(PARTICLES)), re.IGNORECASE)
-_OPENING_QUOTE = re.compile(r"[\"“‘'«]\s*$")
+_OPENING_QUOTES = tuple("\"“‘'«")
 _CLOSING_QUOTE = re.compile(r"\s*[\"”’'»]")
 _NICKNAME_CUE = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|a\.?k\.?a\.?)\s+[\"“‘']?\s*$", re.IGNORECASE)
 _QUOTED_BETWEEN_NAMES = re.compile(r"\s+[\"“‘']\S+[\"”’']\s+")
@@ -108,7 +122,7 @@ def _is_nickname(text: str, mention: Mention) -> bool:
     if " " in mention.text:
         return False
     before = text[max(0, mention.start - 16):mention.start]
-    quoted = _OPENING_QUOTE.search(before) and _CLOSING_QUOTE.match(text, mention.end)
+    quoted = before.rstrip().endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(text, mention.end)
     return bool(quoted or _NICKNAME_CUE.search(before))
 
 
@@ -118,7 +132,7 @@ def surname_mentions(doc: Document) -> tuple[Surname, ...]:
     surname by a quoted nickname."""
     text = doc.text
     mentions = doc.view(name_mentions)
-    nicknames = {m.text for m in mentions if _is_nickname(text, m)}
+    nicknames = {m.text for m in mentions if " " not in m.text and _is_nickname(text, m)}  # one word, if any
     words = [mention.text.split() for mention in mentions]
     total, after = _name_endings(words)
     surnames: list[Surname] = []
@@ -143,12 +157,16 @@ def _surname(text: str, mention: Mention, parts: list[str], position: int, carri
         start, end = mention.end - len(parts[-1]), mention.end
     else:
         start, end = list(_NAME_PART.finditer(text, mention.start, mention.end))[position].span()
-    prefix = _PARTICLE_PREFIX.match(parts[position])
-    if prefix and len(parts[position]) > prefix.end():
+    word = parts[position]
+    prefix = None if word.isalpha() else _PARTICLE_PREFIX.match(word)  # "al-Serraj": not all letters
+    if prefix and len(word) > prefix.end():
         start += prefix.end()
-    earlier = [p for p in parts[:position] if p.lower() not in PARTICLES]
-    given = earlier[-1] if earlier else carried_given
-    if (given is None or is_title_word(given)) and position < len(parts) - 1:
+    given = carried_given
+    for part in reversed(parts[:position]):  # the word before the surname, particles aside
+        if part.lower() not in PARTICLES:
+            given = part
+            break
+    if position < len(parts) - 1 and (given is None or is_title_word(given)):
         given = parts[position + 1]
     return Surname(text[start:end], start, end, given, mention)
 

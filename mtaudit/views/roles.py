@@ -23,6 +23,7 @@ say that the person holds another role as well ("who is also finance minister").
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from dataclasses import dataclass
@@ -170,21 +171,23 @@ def person_given_name(surname: Surname) -> str | None:
     return None if surname.given is None or is_title_word(surname.given) else surname.given
 
 
-_TOKEN_TEXT = operator.attrgetter("text")
+_TEXT = operator.attrgetter("text")
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 
-def _holds_any(sentence: Sentence, words: frozenset[str]) -> bool:
-    """Whether a token of the sentence is, in lower case, one of `words`."""
-    return not words.isdisjoint(map(str.lower, map(_TOKEN_TEXT, sentence.tokens)))
+def _lowered_tokens(doc: Document) -> dict[int, list[str]]:
+    """The tokens in lower case of each sentence that names someone, by sentence index."""
+    named = {surname.mention.sentence for surname in doc.view(surname_mentions)}
+    return {index: list(map(str.lower, map(_TEXT, doc.sentences[index].tokens))) for index in named}
 
 
 def people_changing_roles(doc: Document) -> frozenset[str]:
     """Keys of the surnames named in a sentence that tells of a move from one role to another
     ("Berg was moved to the foreign ministry on Thursday"), with or without a role."""
-    surnames = doc.view(surname_mentions)
-    moves = {index for index in {surname.mention.sentence for surname in surnames}
-             if _holds_any(doc.sentences[index], CAREER_MOVE_WORDS)}
-    return frozenset(surname.key for surname in surnames if surname.mention.sentence in moves)
+    moves = {index for index, lowered in doc.view(_lowered_tokens).items()
+             if not CAREER_MOVE_WORDS.isdisjoint(lowered)}
+    return frozenset(surname.key for surname in doc.view(surname_mentions) if surname.mention.sentence in moves)
 
 
 def person_roles(doc: Document) -> tuple[Role, ...]:
@@ -193,11 +196,11 @@ def person_roles(doc: Document) -> tuple[Role, ...]:
     for surname in doc.view(surname_mentions):
         by_sentence.setdefault(surname.mention.sentence, []).append(surname)
     roles: list[Role] = []
+    lowered = doc.view(_lowered_tokens)
     for index, surnames in by_sentence.items():
-        sentence = doc.sentences[index]
-        if not _holds_any(sentence, title_words()):
+        if title_words().isdisjoint(lowered[index]):
             continue
-        reader = _SentenceReader(doc.text, sentence)
+        reader = _SentenceReader(doc.text, doc.sentences[index], lowered[index])
         for surname in surnames:
             if not all(is_title_word(part) for part in surname.text.split("-")):  # "Director-General"
                 roles.extend(reader.roles_of(surname))
@@ -229,22 +232,25 @@ def _rank(head: str, modifiers: list[str]) -> str | None:
 class _SentenceReader:
     """Finds role phrases around the name mentions of one sentence (token indices)."""
 
-    def __init__(self, text: str, sentence: Sentence):
+    def __init__(self, text: str, sentence: Sentence, lower: list[str]):
         self.text = text
         self.sentence = sentence
         self.tokens: tuple[Token, ...] = sentence.tokens
-        self.lower = [token.text.lower() for token in self.tokens]
-        self.index_at = {token.start: i for i, token in enumerate(self.tokens)}
-        self.index_ending_at = {token.end: i for i, token in enumerate(self.tokens)}
+        self.lower = lower  # the tokens in lower case
 
     def roles_of(self, surname: Surname) -> list[Role]:
-        first = self.index_at.get(surname.mention.start)
-        last = self.index_ending_at.get(surname.mention.end)
+        first = self._index(surname.mention.start, _START)
+        last = self._index(surname.mention.end, _END)
         if first is None or last is None:
             return []
         heads = self._heads_before(first, last) + self._head_in_appositive_before(first, last) \
             + self._heads_in_appositive_after(last)
         return [self._role(surname, first, last, head_end, floor) for head_end, floor in heads]
+
+    def _index(self, offset: int, edge: operator.attrgetter) -> int | None:
+        """The index of the token whose start (or end: `edge`) is at `offset`, if any."""
+        i = bisect.bisect_left(self.tokens, offset, key=edge)
+        return i if i < len(self.tokens) and edge(self.tokens[i]) == offset else None
 
     def _heads_before(self, first: int, last: int) -> list[tuple[int, int | None]]:
         """Heads of roles right before the name, as (index, modifier floor): inside the
@@ -444,6 +450,8 @@ class _SentenceReader:
 
     def _title_ends_at(self, i: int) -> int:
         """Words in the longest title ending at token `i` (0 when none does)."""
+        if self.lower[i] not in title_words():
+            return 0  # no title ends with this word
         phrases = title_phrases()
         for length in range(min(longest_title(), i + 1), 0, -1):
             if tuple(self.lower[i - length + 1:i + 1]) in phrases:

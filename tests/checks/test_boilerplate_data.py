@@ -8,7 +8,9 @@ from importlib import resources
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from mtaudit.checks.boilerplate import _expand, _uncaptured, leftovers, patterns
+from mtaudit.checks.boilerplate import (
+    _WORD_START, _by_first_character, _expand, _fold, _folds, _top_level_alternatives, _uncaptured, leftovers, patterns,
+)
 from mtaudit.segment import build_document
 
 
@@ -129,6 +131,48 @@ def test_datelines_after_the_lead(text, dateline):
 
 def test_capturing_groups_become_non_capturing_outside_sets_and_escapes():
     assert _uncaptured(r"(a|b)\(c\)[(x](?:y)(?=z)") == r"(?:a|b)\(c\)[(x](?:y)(?=z)"
+
+
+def test_top_level_alternatives_split_outside_groups_sets_and_escapes():
+    assert _top_level_alternatives(r"a|b(?:c|d)|[|(]|\||e") == ["a", "b(?:c|d)", "[|(]", r"\|", "e"]
+
+
+def test_alternatives_grouped_by_first_character_in_their_order():
+    grouped, others = _by_first_character(["ad", "also read", r"\d+ min", "ads", "a?b", "x"])
+    assert grouped == "a(?:d|lso read|ds)|x(?:)"
+    assert others == [r"\d+ min", "a?b"]
+
+
+def _rows_of(kind: str) -> list[str]:
+    defines = _defines()
+    return [_uncaptured(_expand(row[1], defines)) for row in _rows() if row[0] == kind]
+
+
+_TEXTS = [
+    "Share this article", "Read more: Floods close schools", "(Photo by Lena Berg/AFP via Getty Images)",
+    "Ana Lima | Published: May 14, 2024", "Advertisement The talks resume.", "Support Ukraine", "Moscow talks",
+    "We use cookies to improve your experience. Click here to accept. All rights reserved.",
+    "Share your thoughts in the comments below. This video is not available. Follow us on X @news",
+    "You've read 3 of 5 free articles this month. Subscribe to our weekly climate newsletter.",
+]
+
+
+def test_grouped_widget_rows_decide_as_the_rows_one_by_one():
+    rows = _rows_of("widget")
+    flat = [re.compile("|".join(row for row in rows if _folds(row))),
+            re.compile("|".join(row for row in rows if not _folds(row)), re.IGNORECASE)]
+    for text in _TEXTS:
+        folded = _fold(text)
+        for end in range(1, len(text) + 1):
+            expected = bool(flat[0].fullmatch(folded, 0, end) or flat[1].fullmatch(text, 0, end))
+            assert patterns().is_widget(text, folded, 0, end) == expected, text[:end]
+
+
+def test_grouped_notice_rows_find_the_same_notices():
+    assert patterns().notice_folded
+    flat = re.compile(_WORD_START + f"(?:{'|'.join(_rows_of('sentence'))})")
+    for text in map(_fold, _TEXTS):
+        assert [m.span() for m in patterns().notice.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 def test_sentence_rows_start_with_a_word():

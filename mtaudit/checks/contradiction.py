@@ -54,6 +54,21 @@ from mtaudit.checks.base import Check, CheckContext
 from mtaudit.model import Document, Finding, Severity
 from mtaudit.thesaurus import word_key
 
+
+class _lazy:  # noqa: N801 - used like re.compile
+    """A regex compiled on its first use: the claim patterns take ~20 ms to compile, and a
+    cold `mtaudit check` of an article that gives them nothing to read need not pay it."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
 _NAME_WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "Al-Ahly", "U.S." but not a full stop
 _NAME = rf"(?:[Tt]he )?{_NAME_WORD}(?: (?:of |de |del |al-)?{_NAME_WORD})*"
 _POSSESSIVE = r"(?:'s|’s|'|’)"
@@ -97,7 +112,7 @@ _RESULT_PATTERNS = [
      "w", None, ("win", "victory")),
 ]
 # Cheap pre-filters: a pattern only matches sentences holding one of its words.
-_RESULTS = [(re.compile(p), w, l, _leading_words(*words)) for p, w, l, words in _RESULT_PATTERNS]
+_RESULTS = [(_lazy(p), w, l, _leading_words(*words)) for p, w, l, words in _RESULT_PATTERNS]
 _RESULT_WORDS = frozenset().union(*(words for *_, words in _RESULTS))
 
 # Stance verbs: group → polarity → forms (past, 3rd person, base).
@@ -122,7 +137,7 @@ _STANCE_PATTERNS = [
     rf"\b{_DET}{_OBJECT}, (?:which|that) (?P<a>{_AGENTS}) (?:has |had |have |later |formally )*{_STANCE_VERB}\b",
     rf"\b{_DET}{_OBJECT},? (?:which |that )?(?:was|were|has been|had been|have been) (?:\w+ly )?{_STANCE_VERB} by (?P<a>{_AGENTS})",
 ]
-_STANCE_RES = [re.compile(p) for p in _STANCE_PATTERNS]
+_STANCE_RES = [_lazy(p) for p in _STANCE_PATTERNS]
 _STANCE_WORDS = frozenset(_STANCE_OF)
 # A sentence naming another fixture: two results in it may be two matches.
 _OTHER_FIXTURE = re.compile(
@@ -154,7 +169,7 @@ _OUTCOME_ADJUNCT = (
     r"(?=[,.;:]| (?:unanimously|narrowly|easily|comfortably|overwhelmingly|last|this|yesterday|today|"
     r"after|despite|following|amid|when|because|but)\b| (?:on [A-Z\d]|by \d|with \d))"
 )
-_OUTCOME_RE = re.compile(  # the subject opens a clause: not "the library" of "the motion to close the library"
+_OUTCOME_RE = _lazy(  # the subject opens a clause: not "the library" of "the motion to close the library"
     rf"(?:^|[,;:] |\b(?:and|but|that|said|says) )(?P<claim>[Tt]he (?P<s>(?:{_PLAIN_WORD} ){{0,2}}{_PLAIN_WORD}) "
     rf"(?:was |were |has been |had been |have been )?(?P<v>{'|'.join(_OUTCOME_OF)})){_OUTCOME_ADJUNCT}"
 )
@@ -182,9 +197,9 @@ _ABOUT = r"(?:about |almost |nearly |more than |less than |some |around |roughly
 _TREND_RES = [
     # (pattern, direction of each verb or noun (the words it holds one of), whether the
     # quantity comes before the verb)
-    (re.compile(rf"(?P<s>(?:[\w’'-]+ ){{1,5}})(?:has |have |had |was |were |is |are )?"
+    (_lazy(rf"(?P<s>(?:[\w’'-]+ ){{1,5}})(?:has |have |had |was |were |is |are )?"
                 rf"(?P<v>{'|'.join(_TREND_OF)}) (?P<to>by |to )?{_ABOUT}{_FIGURE}"), _TREND_OF, True),
-    (re.compile(rf"\b(?:[Aa]n?|[Tt]he) {_ABOUT}{_FIGURE}[ -](?P<v>{'|'.join(_TREND_NOUN_OF)}) (?P<to>)in "
+    (_lazy(rf"\b(?:[Aa]n?|[Tt]he) {_ABOUT}{_FIGURE}[ -](?P<v>{'|'.join(_TREND_NOUN_OF)}) (?P<to>)in "
                 rf"(?P<s>(?:{_DET}[\w’'-]+ )?[\w’'-]+)(?=[,.;:)]| (?:{_NOUN_PHRASE_END})\b)"),
      _TREND_NOUN_OF, False),
 ]
@@ -221,7 +236,7 @@ _ROLE_PATTERNS = [
     (rf"(?P<a>{_AGENTS}) (?:has |have |had )?{_GIVE} (?:[\w$€£.,-]+ ){{0,4}}?{_AID} to (?P<p>{_AGENTS})", "aid"),
     (rf"\b{_AID} from (?P<a>{_AGENTS}) to (?P<p>{_AGENTS})", "aid"),
 ]
-_ROLE_RES = [(re.compile(p), kind) for p, kind in _ROLE_PATTERNS]
+_ROLE_RES = [(_lazy(p), kind) for p, kind in _ROLE_PATTERNS]
 # Cheap pre-filters: the patterns only match sentences holding one of these words.
 _ROLE_WORDS = _leading_words(*_BUY_FORMS, "taken over", "acquisition", "takeover", "purchase", *_AID_FORMS)
 _TREND_WORDS = frozenset(_TREND_OF) | frozenset(_TREND_NOUN_OF)
@@ -549,15 +564,15 @@ _PERCENT = r"(?:(?<=%)|(?<=cent))"  # the figure just read ends in "%", "per cen
 # (pattern, words a sentence must hold all of, words it must hold one of). The later figure
 # is `a_`, the earlier `b_`: "rose to A from B", "rose from B to A", "A, up from B".
 _MOVES = [
-    (re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? to "
+    (_lazy(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? to "
                 rf"{_AMOUNT.format('a_')},? from {_PRIOR}{_AMOUNT.format('b_')}", re.IGNORECASE),
      frozenset({"to", "from"}), _VERB_WORDS),
-    (re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? from {_PRIOR}"
+    (_lazy(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?: by {_AMOUNT.format('by_')})? from {_PRIOR}"
                 rf"{_AMOUNT.format('b_')} to {_AMOUNT.format('a_')}", re.IGNORECASE),
      frozenset({"to", "from"}), _VERB_WORDS),
-    (re.compile(rf"{_AMOUNT.format('a_')}(?: [\w’'-]+){{0,3}}, (?P<verb>up|down) from {_PRIOR}{_AMOUNT.format('b_')}"),
+    (_lazy(rf"{_AMOUNT.format('a_')}(?: [\w’'-]+){{0,3}}, (?P<verb>up|down) from {_PRIOR}{_AMOUNT.format('b_')}"),
      frozenset({"from"}), frozenset({"up", "down"})),
-    (re.compile(rf"\b(?P<verb>more|less) likely\b[^.;:]{{0,80}}?[:,;—–] {_ABOUT_FIGURE}{_AMOUNT.format('a_')}"
+    (_lazy(rf"\b(?P<verb>more|less) likely\b[^.;:]{{0,80}}?[:,;—–] {_ABOUT_FIGURE}{_AMOUNT.format('a_')}"
                 rf"{_PERCENT}(?! of\b)[^.;:]{{0,60}}?\b(?:compared with|compared to|against|versus|vs\.?) "
                 rf"{_ABOUT_FIGURE}{_AMOUNT.format('b_')}{_PERCENT}"),
      frozenset({"likely"}), frozenset({"more", "less"})),

@@ -23,8 +23,9 @@ PAIR_TOTAL = 12_404_830_571_200
 
 
 @functools.cache
-def _table(name: str) -> tuple[mmap.mmap, int]:
-    """The memory-mapped file and the offset of its first row (after the `#` header)."""
+def mapped(name: str) -> tuple[mmap.mmap, int]:
+    """A sorted data file of mtaudit/data, memory-mapped, and the offset of its first row
+    (after the `#` header)."""
     with resources.as_file(resources.files("mtaudit.data").joinpath(name)) as path, open(path, "rb") as stream:
         data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     start = 0
@@ -35,7 +36,7 @@ def _table(name: str) -> tuple[mmap.mmap, int]:
 
 def _count(name: str, key: str) -> int:
     """The count of `key` in a sorted `key<TAB>count` file; 0 when it is not listed."""
-    data, low = _table(name)
+    data, low = mapped(name)
     wanted, high = key.encode(), len(data)
     while low < high:  # row starts: before `low` keys sort below `wanted`, from `high` on not
         start = data.rfind(b"\n", low - 1, (low + high) // 2) + 1

@@ -17,22 +17,12 @@ from __future__ import annotations
 import functools
 import mmap
 import re
-from importlib import resources
+
+from mtaudit.bigrams import mapped
 
 MIN_PMI = 7.0
 ARTICLES = ("the", "a", "an")
 _SECOND_WORD = re.compile(r"(?m)^\S+ (\S+)\t")
-
-
-@functools.cache
-def _mapped(name: str) -> tuple[mmap.mmap, int]:
-    """A sorted data file, memory-mapped, and the offset of its first row (after the header)."""
-    with resources.as_file(resources.files("mtaudit.data").joinpath(name)) as path, open(path, "rb") as stream:
-        data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    start = 0
-    while data[start:start + 1] == b"#":
-        start = data.find(b"\n", start) + 1
-    return data, start
 
 
 def _first_row_from(data: mmap.mmap, low: int, key: bytes) -> int:
@@ -52,7 +42,7 @@ def _first_row_from(data: mmap.mmap, low: int, key: bytes) -> int:
 @functools.lru_cache(maxsize=1 << 14)
 def left_partners(second: str) -> tuple[str, ...]:
     """The words that stand before `second` in a fixed expression (PMI ≥ `MIN_PMI`)."""
-    data, start = _mapped("fixed-expressions.tsv")
+    data, start = mapped("fixed-expressions.tsv")
     key = second.encode() + b"\t"
     row = _first_row_from(data, start, second.encode())
     if data[row:row + len(key)] != key:
@@ -64,7 +54,7 @@ def left_partners(second: str) -> tuple[str, ...]:
 @functools.cache
 def words_after_articles() -> frozenset[str]:
     """The words of every listed pair that starts with an article ("the supply", "an offer")."""
-    data, start = _mapped("bigrams.txt")
+    data, start = mapped("bigrams.txt")
     words = set()
     for article in ARTICLES:
         # "the X" rows sort between "the " and "the!" (the byte after the space)

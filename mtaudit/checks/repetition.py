@@ -27,7 +27,9 @@ right after another (both of six words or more, sharing most words) is also a co
 only adds up to three words to it ("..., police said") or swaps words for their synonyms (a
 spinner's paraphrase: "The company said profits rose sharply" / "The firm said profits
 increased sharply"; Moby Thesaurus, with opposites and series such as north/south or
-Monday/Tuesday never synonyms). The later copy is flagged.
+Monday/Tuesday never synonyms), or when it opens with all the words of the one before and
+goes on (a copy followed by the rest of the original; not in quoted speech). The later copy
+is flagged.
 Display lines (a paragraph of one sentence in title case or without final punctuation: a
 headline, subheading or caption; or one that opens with a quotation: a pull-quote) are
 compared only with display lines, since the body of a story often restates its headline;
@@ -93,6 +95,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _COLUMN_GAP = re.compile(r"\t| {2,}")
 _OPENING_QUOTES = "“\"‘'«„"
 _TEXT = operator.attrgetter("text")
+_QUOTE_MARKS = frozenset("\"“”«»")
 _ANCHOR_LENGTH = 4
 # A word bigram in more sentences than this says nothing about which sentences are copies.
 _COMMON_BIGRAM = 10
@@ -257,6 +260,8 @@ class Repetition(Check):
                 earlier, score = copies[display].earlier_copy(sentence.index, key)
                 if earlier is None and previous and not display:
                     earlier, score = _rewritten_copy(doc, sentence.index, previous, key, min_words)
+            if earlier is None and previous and not display and not previous[1]:
+                yield from self._extended_copy(doc, sentence.index, tokens, words, previous[0][0], min_words)
             previous = (key, display)
             seen.append(previous)
             copied = earlier
@@ -273,6 +278,21 @@ class Repetition(Check):
                 f"this sentence {how} an earlier one: '{shorten(doc.sentences[earlier].text, 60)}'",
                 suggestion="",
                 earlier_sentence=earlier, similarity=round(score, 1),
+            )
+
+    def _extended_copy(self, doc: Document, index: int, tokens: Sequence[Token], words: tuple[str, ...],
+                       before: tuple[str, ...], min_words: int) -> Iterator[Finding]:
+        """A sentence that opens with every word of the sentence before and goes on: the copy
+        of a sentence with the rest of the original after it ("He said X. He said X, at a cost
+        of ..."). Quoted speech may repeat itself on purpose ("We will rebuild. We will
+        rebuild, and ..."), so sentences with quotation marks pass."""
+        n = len(before)
+        if n >= min_words and len(words) > n and words[:n] == before and not any(
+                _QUOTE_MARKS.intersection(doc.sentences[i].text) for i in (index - 1, index)):
+            yield self.finding(
+                doc, tokens[0].start, tokens[n - 1].end,
+                f"this sentence opens with a copy of the one before: '{shorten(doc.sentences[index - 1].text, 60)}'",
+                suggestion="", earlier_sentence=index - 1, similarity=100.0,
             )
 
     def _glued_headline(self, doc: Document, tokens: Sequence[Token], words: tuple[str, ...],

@@ -47,13 +47,13 @@ import functools
 import operator
 import re
 from collections import Counter
-from importlib import resources
 from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from mtaudit import lexicon
 from mtaudit.checks.base import Check, CheckContext, shorten
+from mtaudit.checks.meaning_drift import antonyms
 from mtaudit.checks.truncation import in_title_case
 from mtaudit.model import Document, Finding, Sentence, Severity, Token
 from mtaudit.views.quotes import quotes
@@ -459,24 +459,9 @@ _SERIES = frozenset((
 ).split())
 
 
-@functools.cache
-def _opposites() -> dict[str, frozenset[str]]:
-    """Each form of `antonyms.tsv` mapped to the forms of its opposite."""
-    table: dict[str, set[str]] = {}
-    text = resources.files("mtaudit.data").joinpath("antonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            left, right = (side.split(",") for side in line.split("\t"))
-            for word in left:
-                table.setdefault(word, set()).update(right)
-            for word in right:
-                table.setdefault(word, set()).update(left)
-    return {word: frozenset(others) for word, others in table.items()}
-
-
 def _contrasting(a: str, b: str) -> bool:
     """Two words of the series or a pair of `antonyms.tsv`."""
-    return (a in _SERIES and b in _SERIES) or b in _opposites().get(a, ())
+    return (a in _SERIES and b in _SERIES) or b in antonyms().get(a, ())
 
 
 class _Copies:
